@@ -1,0 +1,68 @@
+/**
+ * Application Load Balancer target events, in single-value and multi-value header modes. The
+ * answer uses the mode the request came in.
+ */
+import type { ALBEvent, ALBResult } from 'aws-lambda';
+import { encodeBody, readBody } from './body.js';
+import { parseCookieHeader, spreadSetCookies } from './cookies.js';
+import { fromMultiHeaders, fromSingleHeaders } from './headers.js';
+import { readEncodedPath } from './path.js';
+import { fromMultiValues, fromSingleValues } from './query.js';
+import { isRecord } from './record.js';
+import { statusDescription } from './status-text.js';
+import type { EventSource, HttpRequest, HttpResponse, TranslateOptions } from './types.js';
+
+export type AlbEvent = ALBEvent;
+export type AlbResult = ALBResult;
+
+function detect(event: unknown): event is AlbEvent {
+  return isRecord(event) && isRecord(event.requestContext) && isRecord(event.requestContext.elb);
+}
+
+function isMultiValue(event: AlbEvent): boolean {
+  return event.multiValueHeaders !== undefined && event.multiValueHeaders !== null;
+}
+
+function toRequest(event: AlbEvent, options: TranslateOptions): HttpRequest {
+  const multi = isMultiValue(event);
+  const headers = multi
+    ? fromMultiHeaders(event.multiValueHeaders)
+    : fromSingleHeaders(event.headers);
+  // ALB passes the query string through still URL-encoded.
+  const query = multi
+    ? fromMultiValues(event.multiValueQueryStringParameters, true)
+    : fromSingleValues(event.queryStringParameters, true);
+  const { path, routingPath, problem } = readEncodedPath(event.path, options.basePaths);
+  return {
+    method: event.httpMethod.toUpperCase(),
+    path,
+    routingPath,
+    query,
+    headers,
+    cookies: parseCookieHeader(headers.cookie),
+    body: readBody(event.body, event.isBase64Encoded),
+    requestId: headers['x-amzn-trace-id'],
+    problem,
+  };
+}
+
+function toResult(response: HttpResponse, event: AlbEvent): AlbResult {
+  const result: AlbResult = {
+    statusCode: response.status,
+    statusDescription: statusDescription(response.status),
+    ...encodeBody(response),
+  };
+  if (isMultiValue(event)) {
+    const multi: Record<string, string[]> = {};
+    for (const name in response.headers) multi[name] = [response.headers[name] as string];
+    if (response.cookies.length > 0) multi['set-cookie'] = response.cookies;
+    result.multiValueHeaders = multi;
+  } else {
+    spreadSetCookies(response.headers, response.cookies);
+    result.headers = response.headers;
+  }
+  return result;
+}
+
+/** Application Load Balancer events (single-value and multi-value header modes). */
+export const alb: EventSource<AlbEvent, AlbResult> = { name: 'alb', detect, toRequest, toResult };

@@ -1,0 +1,28 @@
+/**
+ * Lambda Function URL events (payload format 2.0 with a percent-encoded `rawPath`).
+ */
+import { readEncodedPath } from './path.js';
+import {
+  type PayloadV2Event,
+  type PayloadV2Result,
+  payloadV2Kind,
+  readPayloadV2,
+  writePayloadV2,
+} from './payload-v2.js';
+import type { EventSource, HttpRequest, TranslateOptions } from './types.js';
+
+function detect(event: unknown): event is PayloadV2Event {
+  return payloadV2Kind(event) === 'function-url';
+}
+
+function toRequest(event: PayloadV2Event, options: TranslateOptions): HttpRequest {
+  return readPayloadV2(event, readEncodedPath(event.rawPath, options.basePaths));
+}
+
+/** Lambda Function URL events. */
+export const functionUrl: EventSource<PayloadV2Event, PayloadV2Result> = {
+  name: 'function-url',
+  detect,
+  toRequest,
+  toResult: writePayloadV2,
+};

@@ -1,0 +1,93 @@
+/**
+ * Everything built once per execution environment: the route table, the event sources, the
+ * translation options and the Powertools utilities.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { type AnySource, builtInSources } from '../events/detect-source.js';
+import { normaliseBasePath } from '../events/path.js';
+import type { TranslateOptions } from '../events/types.js';
+import { DEFAULT_NAMESPACE } from '../observability/constants.js';
+import { buildRoutes, type ControllerInput, type Route } from '../router/build-routes.js';
+import type { RouteTable } from '../router/route-table.js';
+
+/** Options of {@link createApp}, shared with `createHandler`. */
+export interface AppOptions {
+  /** Controller classes (constructed with no arguments) or instances. */
+  controllers: readonly ControllerInput[];
+  /** Service name: the `service` of every log line, metric and trace. */
+  service: string;
+  /** Metrics namespace. Default: `POWERTOOLS_METRICS_NAMESPACE`, else `Gantry`. */
+  namespace?: string;
+  /** Your own Powertools Logger (default: one for `service`). */
+  logger?: Logger;
+  /** Your own Powertools Metrics (default: one for `service` and `namespace`). */
+  metrics?: Metrics;
+  /** Event sources of your own, tried before the built-in ones. */
+  sources?: readonly AnySource[];
+  /** Custom-domain base path(s) to strip from request paths (`/v1`). */
+  basePath?: string | readonly string[];
+  /** Strip a named HTTP API stage (`/Prod/...`) from request paths. Default: true. */
+  stripStage?: boolean;
+  /** Largest request body accepted, in bytes; larger is a 413. Default: 1 MiB. */
+  bodyLimit?: number;
+}
+
+/** The per-environment state of one Gantry handler. */
+export interface App {
+  readonly service: string;
+  readonly table: RouteTable<Route>;
+  readonly routes: readonly Route[];
+  readonly sources: readonly AnySource[];
+  readonly translate: TranslateOptions;
+  readonly bodyLimit: number;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+const ONE_MIB = 1024 * 1024;
+
+/**
+ * Builds the per-environment state: call once, at init, never per request.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ controllers: [ItemsController], service: 'items' });
+ * app.routes.map((route) => route.name); // ['GET /items', 'GET /items/:id', ...]
+ * ```
+ */
+export function createApp(options: AppOptions): App {
+  if (!options.service)
+    throw new TypeError(
+      'createHandler needs a service name: createHandler({ controllers, service: "items" })',
+    );
+  const { table, routes } = buildRoutes(options.controllers);
+  const basePaths =
+    typeof options.basePath === 'string' ? [options.basePath] : (options.basePath ?? []);
+  let logger = options.logger;
+  let metrics = options.metrics;
+  return {
+    service: options.service,
+    table,
+    routes,
+    sources: [...(options.sources ?? []), ...builtInSources],
+    translate: {
+      basePaths: basePaths.map(normaliseBasePath).filter((base) => base !== ''),
+      stripStage: options.stripStage ?? true,
+    },
+    bodyLimit: options.bodyLimit ?? ONE_MIB,
+    // Created on first use: a handler without observability may never need them.
+    get logger() {
+      logger ??= new Logger({ serviceName: options.service });
+      return logger;
+    },
+    get metrics() {
+      metrics ??= new Metrics({
+        serviceName: options.service,
+        namespace:
+          options.namespace ?? (process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_NAMESPACE),
+      });
+      return metrics;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * `createHandler`: controllers in, one Lambda handler out, observable with no extra code.
+ */
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import middy, { type MiddyfiedHandler } from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { accessLog } from '../observability/access-log.js';
+import { coldStart } from '../observability/cold-start.js';
+import { correlationId } from '../observability/correlation-id.js';
+import { errorLog } from '../observability/error-log.js';
+import { routeMetrics } from '../observability/route-metrics.js';
+import { tracing } from '../observability/tracing.js';
+import { type AppOptions, createApp } from './app.js';
+import { dispatch } from './dispatch.js';
+import { httpEvent } from './http-event.js';
+import type { HttpExchange } from './http-exchange.js';
+
+/** Options of {@link createHandler}. */
+export interface HandlerOptions extends AppOptions {
+  /**
+   * The observability chain (correlation ids, access log, route metrics, cold starts, tracing,
+   * error log). `false` leaves translation and routing only, to compose your own chain from the
+   * exported middlewares. Default: true.
+   */
+  observability?: boolean;
+  /**
+   * X-Ray tracing. Default: on in Lambda (`AWS_EXECUTION_ENV` set) unless
+   * `POWERTOOLS_TRACE_ENABLED=false`. When off, the Tracer is never loaded.
+   */
+  tracing?: boolean;
+  /** Your own Powertools Tracer (implies tracing). */
+  tracer?: Tracer;
+  /** Answer 500s with the error's message and stack. Default: `POWERTOOLS_DEV=true`. Never in production. */
+  dev?: boolean;
+}
+
+/** The handler `createHandler` returns: a Middy handler, so `.use()` adds your own middlewares. */
+export type GantryHandler = MiddyfiedHandler<unknown, unknown, Error, Context>;
+
+/**
+ * Builds the Lambda handler for your controllers. Call it once, at module level: the route table
+ * and the Powertools utilities are built here, once per execution environment.
+ *
+ * @example
+ * ```ts
+ * import { createHandler } from 'gantry';
+ * import { ItemsController } from './items-controller.js';
+ *
+ * export const handler = createHandler({ controllers: [ItemsController], service: 'items' });
+ * ```
+ */
+export function createHandler(options: HandlerOptions): GantryHandler {
+  const app = createApp(options);
+  const handler = middy((exchange: HttpExchange) => dispatch(exchange, app), {
+    // No per-request timer: Lambda's own timeout ends a stuck invocation.
+    timeoutEarlyInMillis: 0,
+  }).use(httpEvent(app, { dev: options.dev }));
+  if (options.observability === false) return handler as unknown as GantryHandler;
+
+  const { logger, metrics } = app;
+  handler.use(correlationId({ logger }));
+  handler.use(coldStart({ logger, metrics }));
+  const tracer = loadTracer(options);
+  if (tracer) handler.use(tracing({ tracer }));
+  handler.use(accessLog({ logger }));
+  handler.use(routeMetrics({ metrics }));
+  handler.use(errorLog({ logger }));
+  return handler as unknown as GantryHandler;
+}
+
+function loadTracer(options: HandlerOptions): Tracer | Promise<Tracer> | undefined {
+  if (options.tracer) return options.tracer;
+  const enabled =
+    options.tracing ??
+    (process.env.AWS_EXECUTION_ENV !== undefined &&
+      process.env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() !== 'false');
+  if (!enabled) return undefined;
+  // Started now, during init; the first request waits for it only if it is still loading.
+  return import('@aws-lambda-powertools/tracer').then(
+    ({ Tracer }) => new Tracer({ serviceName: options.service }),
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The base handler: from a translated exchange to an {@link HttpResponse}. Routing misses,
+ * oversized and malformed bodies, and invalid input are thrown as `HttpError`s.
+ */
+import type { HttpResponse } from '../events/types.js';
+import { parseBody } from '../router/body-parser.js';
+import { HttpError } from '../router/http-error.js';
+import type { AnySchema, RouteOptions } from '../router/route-options.js';
+import { isFramed, toResponse } from '../router/to-response.js';
+import {
+  type Checked,
+  type Location,
+  type ValidationIssue,
+  validatePart,
+  validationError,
+} from '../router/validate.js';
+import type { App } from './app.js';
+import type { HttpExchange } from './http-exchange.js';
+import { RouteRequest } from './route-request.js';
+
+/**
+ * Serves one exchange.
+ *
+ * @example
+ * ```ts
+ * const response = await dispatch(exchange, app); // { status: 200, headers, cookies, body }
+ * ```
+ */
+export async function dispatch(exchange: HttpExchange, app: App): Promise<HttpResponse> {
+  const { request, route } = exchange;
+  if (request.problem !== undefined) throw new HttpError(400, request.problem);
+  if (route === undefined) throw routingError(exchange, app);
+  const size = request.body?.length ?? 0;
+  if (size > app.bodyLimit) {
+    throw new HttpError(413, `Request body is ${size} bytes; the limit is ${app.bodyLimit} bytes`);
+  }
+  const { options } = route;
+  const body = parseBody(request.body, request.headers['content-type'], options.body !== undefined);
+  const req = new RouteRequest(exchange, body, app);
+  if (options.params || options.query || options.headers || options.body) {
+    const pending = validateRequest(req, options);
+    if (pending) await pending;
+  }
+  let result = route.invoke(req);
+  if (result instanceof Promise) result = await result;
+  if (options.response && result !== undefined && !isFramed(result)) {
+    result = await validateResponse(result, options.response, route.handlerName);
+  }
+  return toResponse(result, options.status);
+}
+
+function routingError(exchange: HttpExchange, app: App): HttpError {
+  const { method, path, routingPath } = exchange.request;
+  const allowed = app.table.allowedMethods(routingPath);
+  if (allowed.length === 0) return new HttpError(404, `No route for ${method} ${path}`);
+  return new HttpError(
+    405,
+    `Method ${method} is not allowed for ${path}; allowed: ${allowed.join(', ')}`,
+    {
+      headers: { allow: allowed.join(', ') },
+    },
+  );
+}
+
+/**
+ * Validates params, query, headers and body, collecting every issue before answering 422.
+ * Stays synchronous unless a schema is asynchronous.
+ */
+function validateRequest(req: RouteRequest, options: RouteOptions): Promise<void> | undefined {
+  const parts: [AnySchema | undefined, Location, unknown, (value: never) => void][] = [
+    [
+      options.params,
+      'path',
+      req.params,
+      (value) => {
+        req.params = value;
+      },
+    ],
+    [
+      options.query,
+      'query',
+      req.query,
+      (value) => {
+        req.query = value;
+      },
+    ],
+    [
+      options.headers,
+      'header',
+      req.headers,
+      (value) => {
+        req.headers = value;
+      },
+    ],
+    [
+      options.body,
+      'body',
+      req.body,
+      (value) => {
+        req.body = value;
+      },
+    ],
+  ];
+  const results: (Checked | Promise<Checked>)[] = [];
+  for (const [schema, location, value] of parts) {
+    if (schema) results.push(validatePart(schema, value, location));
+  }
+  const settle = (checked: Checked[]): void => {
+    const issues: ValidationIssue[] = [];
+    let index = 0;
+    for (const [schema, , , assign] of parts) {
+      if (!schema) continue;
+      const result = checked[index++] as Checked;
+      if (result.issues) issues.push(...result.issues);
+      else assign(result.value as never);
+    }
+    if (issues.length > 0) throw validationError(issues);
+  };
+  if (results.some((result) => result instanceof Promise)) return Promise.all(results).then(settle);
+  settle(results as Checked[]);
+  return undefined;
+}
+
+async function validateResponse(
+  result: unknown,
+  schema: AnySchema,
+  handlerName: string,
+): Promise<unknown> {
+  const checked = await validatePart(schema, result, 'body');
+  if (checked.issues) {
+    throw new Error(
+      `${handlerName} returned a value its response schema rejects: ${JSON.stringify(checked.issues)}`,
+    );
+  }
+  return checked.value;
+}

@@ -1,0 +1,54 @@
+/**
+ * The answer to a thrown error: an `HttpError`'s status and message, or the safe 500 that
+ * leaks nothing (no message, stack or class name) outside local development mode.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { HttpResponse } from '../events/types.js';
+import { isHttpError } from '../router/http-error.js';
+
+/** The status an error is answered with. */
+export function statusOf(error: unknown): number {
+  return isHttpError(error) ? error.status : 500;
+}
+
+/**
+ * Builds the error answer: `{ "error": { "status", "message", "details"?, "correlationId" } }`.
+ *
+ * @example
+ * ```ts
+ * errorResponse(new HttpError(404, 'Item not found'), 'abc', false).body;
+ * // '{"error":{"status":404,"message":"Item not found","correlationId":"abc"}}'
+ * ```
+ */
+export function errorResponse(
+  error: unknown,
+  correlationId: string | undefined,
+  dev: boolean,
+): HttpResponse {
+  const status = statusOf(error);
+  const headers: Record<string, string> = {};
+  const body: Record<string, unknown> = { status };
+  if (isHttpError(error)) {
+    Object.assign(headers, lowerCaseKeys(error.headers));
+    body.message = error.expose ? error.message : STATUS_CODES[status];
+    if (error.expose && error.details !== undefined) body.details = error.details;
+  } else {
+    body.message = STATUS_CODES[500];
+  }
+  if (correlationId !== undefined) body.correlationId = correlationId;
+  if (dev && !(isHttpError(error) && error.expose)) body.debug = debugOf(error);
+  headers['content-type'] = 'application/json';
+  return { status, headers, cookies: [], body: JSON.stringify({ error: body }) };
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  const lower: Record<string, string> = {};
+  for (const name in headers) lower[name.toLowerCase()] = String(headers[name]);
+  return lower;
+}
+
+function debugOf(error: unknown): Record<string, unknown> {
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, stack: error.stack };
+  return { thrown: String(error) };
+}

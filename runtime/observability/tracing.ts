@@ -1,0 +1,89 @@
+/**
+ * X-Ray tracing through the Powertools Tracer: one subsegment per request, named by its route.
+ * The Tracer (and aws-xray-sdk-core, which switches on async hooks for the whole process) is
+ * only loaded when tracing is on.
+ */
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { exchangeOf } from '../handler/http-exchange.js';
+import { ANNOTATIONS, subsegmentName } from './constants.js';
+import type { GantryMiddleware, MiddyRequest } from './middleware-types.js';
+import { responseStatus } from './response-status.js';
+
+type Segment = NonNullable<ReturnType<Tracer['getSegment']>>;
+
+interface OpenTrace {
+  subsegment: Segment;
+  parent: Segment;
+}
+
+const TRACE = 'gantry.trace';
+
+/** Options of {@link tracing}. */
+export interface TracingOptions {
+  /** A Tracer, or the promise of one while it loads. */
+  tracer: Tracer | Promise<Tracer>;
+}
+
+/**
+ * Middy middleware: opens a subsegment `## GET /items/:id` per request, annotated with `route`,
+ * `method`, `status`, `correlation_id` and `cold_start`; records errors on it (error flag for
+ * 4xx, fault and exception for 5xx) and closes it.
+ *
+ * @example
+ * ```ts
+ * import { Tracer } from '@aws-lambda-powertools/tracer';
+ * handler.use(tracing({ tracer: new Tracer({ serviceName: 'items' }) }));
+ * ```
+ */
+export function tracing(options: TracingOptions): GantryMiddleware {
+  let tracer: Tracer | undefined;
+  let loading: Promise<unknown> | undefined = Promise.resolve(options.tracer).then(
+    (loaded) => {
+      tracer = loaded;
+    },
+    (error: unknown) => {
+      console.warn('gantry: tracing is off, the Powertools Tracer failed to load:', error);
+    },
+  );
+  const open = (request: MiddyRequest): void => {
+    const exchange = exchangeOf(request);
+    if (!exchange || !tracer?.isTracingEnabled()) return;
+    const parent = tracer.getSegment();
+    if (!parent) return;
+    const subsegment = parent.addNewSubsegment(subsegmentName(exchange.routeName));
+    tracer.setSegment(subsegment);
+    request.internal = { ...request.internal, [TRACE]: { subsegment, parent } satisfies OpenTrace };
+  };
+  const close = (request: MiddyRequest): void => {
+    const trace = (request.internal as Record<string, unknown> | undefined)?.[TRACE] as
+      | OpenTrace
+      | undefined;
+    const exchange = exchangeOf(request);
+    if (!trace || !exchange || !tracer) return;
+    const { subsegment, parent } = trace;
+    const status = responseStatus(request);
+    subsegment.addAnnotation(ANNOTATIONS.route, exchange.routeName);
+    subsegment.addAnnotation(ANNOTATIONS.method, exchange.request.method);
+    subsegment.addAnnotation(ANNOTATIONS.status, status);
+    if (exchange.correlationId)
+      subsegment.addAnnotation(ANNOTATIONS.correlationId, exchange.correlationId);
+    subsegment.addAnnotation(ANNOTATIONS.coldStart, exchange.coldStart);
+    const { error } = request;
+    if (error && status >= 500) subsegment.addError(error as Error);
+    else if (status >= 500) subsegment.addFaultFlag();
+    else if (status >= 400) subsegment.addErrorFlag();
+    subsegment.close();
+    tracer.setSegment(parent);
+  };
+  return {
+    before(request: MiddyRequest) {
+      if (loading === undefined) return open(request);
+      return loading.then(() => {
+        loading = undefined;
+        open(request);
+      });
+    },
+    after: close,
+    onError: close,
+  };
+}

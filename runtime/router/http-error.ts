@@ -1,0 +1,55 @@
+/**
+ * `HttpError`: throw it from a route to answer with a status and a message the client may see.
+ */
+import { STATUS_CODES } from 'node:http';
+
+/** Options of {@link HttpError}. */
+export interface HttpErrorOptions {
+  /** Extra data for the client (validation issues, ...); only sent when the message is. */
+  details?: unknown;
+  /** Headers for the answer (`allow`, `www-authenticate`, `retry-after`). */
+  headers?: Record<string, string>;
+  /** The error behind this one, for logs and traces; never sent. */
+  cause?: unknown;
+  /** Whether the message and details reach the client. Default: `status < 500`. */
+  expose?: boolean;
+}
+
+/**
+ * An error with an HTTP status. A 4xx message and its details reach the client; a 5xx message
+ * never does (the client sees the status text).
+ *
+ * @example
+ * ```ts
+ * const item = items.get(req.params.id);
+ * if (!item) throw new HttpError(404, `Item ${req.params.id} not found`);
+ * ```
+ */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  readonly status: number;
+  readonly expose: boolean;
+  readonly details: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, message?: string, options: HttpErrorOptions = {}) {
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new RangeError(`HttpError status must be an integer from 400 to 599, got ${status}`);
+    }
+    super(message ?? STATUS_CODES[status] ?? 'Error', { cause: options.cause });
+    this.status = status;
+    this.expose = options.expose ?? status < 500;
+    this.details = options.details;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** Whether a value is an {@link HttpError} (also across duplicated copies of the package). */
+export function isHttpError(error: unknown): error is HttpError {
+  return (
+    error instanceof HttpError ||
+    (error instanceof Error &&
+      error.name === 'HttpError' &&
+      typeof (error as HttpError).status === 'number')
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * `Req`, the request a route method receives, typed from its path template and schemas.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { Context } from 'aws-lambda';
+import type { Query, SourceName } from '../events/types.js';
+import type { AnySchema, RouteSchemas } from './route-options.js';
+
+type ParamName<S extends string> = S extends `${infer Name}(${string}`
+  ? Name
+  : S extends `${infer Name}?`
+    ? Name
+    : S;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+type ParamsOf<P extends string> = P extends `${string}:${infer Rest}`
+  ? Rest extends `${infer Segment}/${infer Tail}`
+    ? { [K in ParamName<Segment>]: string } & ParamsOf<`/${Tail}`>
+    : { [K in ParamName<Rest>]: string }
+  : P extends `${string}*`
+    ? { '*': string }
+    : Record<never, never>;
+
+/**
+ * The path parameters of a path template: `PathParams<'/items/:id'>` is `{ id: string }`.
+ *
+ * @example
+ * ```ts
+ * const params: PathParams<'/users/:userId/items/:itemId'> = { userId: 'u1', itemId: 'i1' };
+ * ```
+ */
+export type PathParams<P extends string> = string extends P
+  ? Record<string, string>
+  : Simplify<ParamsOf<P>>;
+
+type Validated<S, K extends keyof RouteSchemas, Otherwise> = S extends {
+  [key in K]: infer T extends AnySchema;
+}
+  ? StandardSchemaV1.InferOutput<T>
+  : Otherwise;
+
+/**
+ * The request a route method receives. `P` is the route's path template, `S` its schemas:
+ * validated parts take the schema's output type.
+ *
+ * @example
+ * ```ts
+ * const CreateItem = z.object({ name: z.string() });
+ *
+ * @Post('/:listId/items', { body: CreateItem, status: 201 })
+ * create(req: Req<'/:listId/items', { body: typeof CreateItem }>) {
+ *   req.log.info('creating', { list: req.params.listId });
+ *   return { listId: req.params.listId, name: req.body.name };
+ * }
+ * ```
+ */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the "no schemas" default.
+export interface Req<P extends string = string, S extends RouteSchemas = {}> {
+  /** Upper-case method. */
+  readonly method: string;
+  /** Decoded path, with stage and base path stripped. */
+  readonly path: string;
+  readonly params: Validated<S, 'params', PathParams<P>>;
+  /** A repeated key gives an array. */
+  readonly query: Validated<S, 'query', Query>;
+  /** Lower-case names; repeated values joined with `, `. */
+  readonly headers: Validated<S, 'headers', Record<string, string>>;
+  readonly cookies: Record<string, string>;
+  /**
+   * Parsed JSON for JSON content types, an object for forms, a string for text, a Buffer for
+   * anything else; the schema's output when a `body` schema is given.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: an unvalidated body is whatever the client sent.
+  readonly body: Validated<S, 'body', any>;
+  /** The body bytes as sent (empty when there is no body). */
+  readonly rawBody: Buffer;
+  readonly source: SourceName | (string & {});
+  /** The Lambda event as received. */
+  readonly event: unknown;
+  readonly context: Context;
+  readonly correlationId: string;
+  /** The request's logger: every line carries the correlation id. */
+  readonly log: Logger;
+  /** Metrics published with this request's route metrics. */
+  readonly metrics: Metrics;
+}

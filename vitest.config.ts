@@ -1,0 +1,21 @@
+import { defaultServerConditions, defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
+
+// `source` resolves `import 'gantry'` to the TypeScript sources, as tsc's customConditions does.
+const conditions = ['source', ...defaultServerConditions];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude],
+    testTimeout: 20_000,
+    coverage: {
+      provider: 'v8',
+      include: ['runtime/**/*.ts'],
+      thresholds: { lines: 90, branches: 90 },
+      reporter: ['text-summary', 'text'],
+    },
+  },
+});
