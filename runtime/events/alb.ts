@@ -64,5 +64,18 @@ function toResult(response: HttpResponse, event: AlbEvent): AlbResult {
   return result;
 }
 
-/** Application Load Balancer events (single-value and multi-value header modes). */
+/**
+ * Application Load Balancer events, in single-value and multi-value header modes: the query
+ * string is read still URL-encoded, and the answer uses the mode the request came in.
+ *
+ * @example
+ * ```ts
+ * import { alb } from 'gantry';
+ *
+ * const event = { requestContext: { elb: { targetGroupArn: 'arn:...' } }, httpMethod: 'GET',
+ *   path: '/items', queryStringParameters: { q: 'a+b' }, headers: {}, body: '', isBase64Encoded: false };
+ * alb.detect(event); // true
+ * alb.toRequest(event, { basePaths: [], stripStage: true }).query; // { q: 'a b' }
+ * ```
+ */
 export const alb: EventSource<AlbEvent, AlbResult> = { name: 'alb', detect, toRequest, toResult };

@@ -54,7 +54,18 @@ function toResult(response: HttpResponse): ApiGatewayV1Result {
   return result;
 }
 
-/** API Gateway REST API (v1) proxy events. */
+/**
+ * API Gateway REST API (v1) proxy events: the multi-value maps are read (the single-value maps
+ * hold only the last of repeated values), cookies answer in `multiValueHeaders['set-cookie']`.
+ *
+ * @example
+ * ```ts
+ * import { apiGatewayV1 } from 'gantry';
+ *
+ * const request = apiGatewayV1.toRequest(event, { basePaths: [], stripStage: true });
+ * request.query; // { tag: ['a', 'b'] } for ?tag=a&tag=b
+ * ```
+ */
 export const apiGatewayV1: EventSource<ApiGatewayV1Event, ApiGatewayV1Result> = {
   name: 'apigw-v1',
   detect,

@@ -20,7 +20,18 @@ function toRequest(event: PayloadV2Event, options: TranslateOptions): HttpReques
   return readPayloadV2(event, readDecodedPath(event.rawPath, event.requestContext.stage, options));
 }
 
-/** API Gateway HTTP API (v2) events, payload format 2.0. */
+/**
+ * API Gateway HTTP API (v2) events, payload format 2.0: `rawPath` arrives decoded (but for
+ * `%2F`) with a named stage in front, which is stripped.
+ *
+ * @example
+ * ```ts
+ * import { apiGatewayV2 } from 'gantry';
+ *
+ * // rawPath '/Prod/items', requestContext.stage 'Prod'
+ * apiGatewayV2.toRequest(event, { basePaths: [], stripStage: true }).path; // '/items'
+ * ```
+ */
 export const apiGatewayV2: EventSource<PayloadV2Event, PayloadV2Result> = {
   name: 'apigw-v2',
   detect,

@@ -19,7 +19,19 @@ function toRequest(event: PayloadV2Event, options: TranslateOptions): HttpReques
   return readPayloadV2(event, readEncodedPath(event.rawPath, options.basePaths));
 }
 
-/** Lambda Function URL events. */
+/**
+ * Lambda Function URL events: payload format 2.0 with a percent-encoded `rawPath`; cookies come
+ * from `cookies[]` once, though the `cookie` header repeats them.
+ *
+ * @example
+ * ```ts
+ * import { functionUrl } from 'gantry';
+ *
+ * // rawPath '/files/a%20b', requestContext.domainName 'abc.lambda-url.us-east-1.on.aws'
+ * functionUrl.detect(event); // true
+ * functionUrl.toRequest(event, { basePaths: [], stripStage: true }).path; // '/files/a b'
+ * ```
+ */
 export const functionUrl: EventSource<PayloadV2Event, PayloadV2Result> = {
   name: 'function-url',
   detect,

@@ -1,8 +1,14 @@
 /**
- * Header rules shared by every source: lower-case names, repeated values joined with `, `.
+ * Header rules shared by every source: lower-case names, repeated values joined with `, `
+ * (`cookie` with `; `, the one separator its pairs allow).
  */
 
 type Headers = Record<string, string>;
+
+/** `, ` joins repeated values; `cookie` pairs are joined with `; ` (RFC 9113, 8.2.3). */
+function separatorOf(name: string): string {
+  return name === 'cookie' ? '; ' : ', ';
+}
 
 /** Lower-cases the names of a single-value header map. */
 export function fromSingleHeaders(
@@ -16,12 +22,12 @@ export function fromSingleHeaders(
     const key = name.toLowerCase();
     const seen = headers[key];
     // Two spellings of one name (`Accept`, `accept`) are one header with two values.
-    headers[key] = seen === undefined ? String(value) : `${seen}, ${value}`;
+    headers[key] = seen === undefined ? String(value) : `${seen}${separatorOf(key)}${value}`;
   }
   return headers;
 }
 
-/** Lower-cases the names of a multi-value header map and joins each list with `, `. */
+/** Lower-cases the names of a multi-value header map and joins each list (`, `; `cookie`: `; `). */
 export function fromMultiHeaders(
   map: Record<string, string[] | undefined> | null | undefined,
 ): Headers {
@@ -31,9 +37,10 @@ export function fromMultiHeaders(
     const values = map[name];
     if (!values || values.length === 0) continue;
     const key = name.toLowerCase();
-    const joined = values.length === 1 ? String(values[0]) : values.join(', ');
+    const separator = separatorOf(key);
+    const joined = values.length === 1 ? String(values[0]) : values.join(separator);
     const seen = headers[key];
-    headers[key] = seen === undefined ? joined : `${seen}, ${joined}`;
+    headers[key] = seen === undefined ? joined : `${seen}${separator}${joined}`;
   }
   return headers;
 }

@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { encodeBody, readBody } from './body.js';
-import { parseCookieList } from './cookies.js';
+import { parseCookieHeader, parseCookieList } from './cookies.js';
 import { fromSingleHeaders } from './headers.js';
 import type { ReadPath } from './path.js';
 import { parseRawQuery } from './query.js';
@@ -29,10 +29,11 @@ export function payloadV2Kind(event: unknown): 'function-url' | 'apigw-v2' | und
 export function readPayloadV2(event: PayloadV2Event, target: ReadPath): HttpRequest {
   const headers = fromSingleHeaders(event.headers);
   // `cookies[]` is the whole truth; a Function URL also sends the `cookie` header (not re-read).
-  const cookies = parseCookieList(event.cookies);
-  if (headers.cookie === undefined && event.cookies && event.cookies.length > 0) {
-    headers.cookie = event.cookies.join('; ');
-  }
+  // An event without `cookies[]` (hand-built, or from a local emulator) has only the header.
+  const list = event.cookies;
+  const hasList = list !== undefined && list !== null && list.length > 0;
+  const cookies = hasList ? parseCookieList(list) : parseCookieHeader(headers.cookie);
+  if (hasList && headers.cookie === undefined) headers.cookie = list.join('; ');
   return {
     method: event.requestContext.http.method.toUpperCase(),
     path: target.path,

@@ -23,7 +23,7 @@ export interface HttpRequest {
    */
   routingPath: string;
   query: Query;
-  /** Lower-case names; repeated values joined with `, `. */
+  /** Lower-case names; repeated values joined with `, ` (`cookie` with `; `). */
   headers: Record<string, string>;
   cookies: Record<string, string>;
   /** The body bytes exactly as sent (base64 bodies decoded straight to bytes). */

@@ -14,7 +14,8 @@ export class UnsupportedEventError extends Error {
   readonly keys: string[];
 
   constructor(event: unknown) {
-    const keys = typeof event === 'object' && event !== null ? Object.keys(event).slice(0, 20) : [];
+    // An array's keys are indexes, which say nothing: it is described by its type.
+    const keys = isKeyed(event) ? Object.keys(event).slice(0, 20) : [];
     const seen = keys.length > 0 ? `keys seen: ${keys.join(', ')}` : `got ${describe(event)}`;
     super(
       `Unsupported event: not an HTTP event from API Gateway (REST or HTTP API), an ALB, a Function URL or VPC Lattice (${seen}). Pass a custom source in createHandler({ sources }) to accept it.`,
@@ -23,8 +24,13 @@ export class UnsupportedEventError extends Error {
   }
 }
 
+function isKeyed(event: unknown): event is object {
+  return typeof event === 'object' && event !== null && !Array.isArray(event);
+}
+
 function describe(event: unknown): string {
-  if (event === null) return 'null';
+  if (event === null || event === undefined) return String(event);
   if (Array.isArray(event)) return 'an array';
+  if (typeof event === 'object') return 'an empty object';
   return `a ${typeof event}`;
 }

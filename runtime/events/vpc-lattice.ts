@@ -88,7 +88,18 @@ function toResult(response: HttpResponse): VpcLatticeResult {
   };
 }
 
-/** VPC Lattice events, versions 1 and 2. */
+/**
+ * VPC Lattice events, versions 1 (`raw_path`, single values) and 2 (`path`, lists of values).
+ * Answers carry `statusDescription`, and several cookies under differently-cased names.
+ *
+ * @example
+ * ```ts
+ * import { vpcLattice } from 'gantry';
+ *
+ * const event = { raw_path: '/items?tag=a&tag=b', method: 'GET', headers: {} };
+ * vpcLattice.toRequest(event, { basePaths: [], stripStage: true }).query; // { tag: ['a', 'b'] }
+ * ```
+ */
 export const vpcLattice: EventSource<VpcLatticeEvent, VpcLatticeResult> = {
   name: 'vpc-lattice',
   detect,

@@ -61,6 +61,10 @@ export function createApp(options: AppOptions): App {
     throw new TypeError(
       'createHandler needs a service name: createHandler({ controllers, service: "items" })',
     );
+  if (!Array.isArray(options.controllers))
+    throw new TypeError(
+      'createHandler needs a list of controllers: createHandler({ controllers: [ItemsController], service: "items" })',
+    );
   const { table, routes } = buildRoutes(options.controllers);
   const basePaths =
     typeof options.basePath === 'string' ? [options.basePath] : (options.basePath ?? []);

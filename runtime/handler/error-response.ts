@@ -27,10 +27,15 @@ export function errorResponse(
 ): HttpResponse {
   const status = statusOf(error);
   const headers: Record<string, string> = {};
+  const cookies: string[] = [];
   const body: Record<string, unknown> = { status };
   if (isHttpError(error)) {
-    Object.assign(headers, lowerCaseKeys(error.headers));
-    body.message = error.expose ? error.message : STATUS_CODES[status];
+    for (const name in error.headers) {
+      const value = String(error.headers[name]);
+      if (name.toLowerCase() === 'set-cookie') cookies.push(value);
+      else headers[name.toLowerCase()] = value;
+    }
+    body.message = error.expose ? error.message : (STATUS_CODES[status] ?? 'Error');
     if (error.expose && error.details !== undefined) body.details = error.details;
   } else {
     body.message = STATUS_CODES[500];
@@ -38,13 +43,7 @@ export function errorResponse(
   if (correlationId !== undefined) body.correlationId = correlationId;
   if (dev && !(isHttpError(error) && error.expose)) body.debug = debugOf(error);
   headers['content-type'] = 'application/json';
-  return { status, headers, cookies: [], body: JSON.stringify({ error: body }) };
-}
-
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-  const lower: Record<string, string> = {};
-  for (const name in headers) lower[name.toLowerCase()] = String(headers[name]);
-  return lower;
+  return { status, headers, cookies, body: JSON.stringify({ error: body }) };
 }
 
 function debugOf(error: unknown): Record<string, unknown> {

@@ -10,10 +10,24 @@
  * ```
  */
 
-/** The metrics namespace used when neither `namespace` nor `POWERTOOLS_METRICS_NAMESPACE` is set. */
+/**
+ * The metrics namespace used when neither `namespace` nor `POWERTOOLS_METRICS_NAMESPACE` is set.
+ *
+ * @example
+ * ```ts
+ * new cloudwatch.Metric({ namespace: DEFAULT_NAMESPACE, metricName: METRICS.requests.name });
+ * ```
+ */
 export const DEFAULT_NAMESPACE = 'Gantry';
 
-/** Metric dimensions. */
+/**
+ * Metric dimensions.
+ *
+ * @example
+ * ```ts
+ * const dimensions = { [DIMENSIONS.service]: 'items', [DIMENSIONS.route]: 'GET /items/:id' };
+ * ```
+ */
 export const DIMENSIONS = {
   /** The service name given to `createHandler`. */
   service: 'service',
@@ -21,7 +35,15 @@ export const DIMENSIONS = {
   route: 'route',
 } as const;
 
-/** Every metric Gantry emits, with its unit and the dimensions it is published under. */
+/**
+ * Every metric Gantry emits, with its unit and the dimensions it is published under.
+ *
+ * @example
+ * ```ts
+ * for (const metric of Object.values(METRICS)) console.log(metric.name, metric.unit, metric.dimensions);
+ * // Requests Count ['service', 'route'] ... ColdStart Count ['service'] ...
+ * ```
+ */
 export const METRICS = {
   requests: { name: 'Requests', unit: 'Count', dimensions: [DIMENSIONS.service, DIMENSIONS.route] },
   latency: {
@@ -43,10 +65,24 @@ export const METRICS = {
   initDuration: { name: 'InitDuration', unit: 'Milliseconds', dimensions: [DIMENSIONS.service] },
 } as const;
 
-/** The `route` dimension (and trace name) of a request that matched no route. */
+/**
+ * The `route` dimension (and trace name) of a request that matched no route.
+ *
+ * @example
+ * ```ts
+ * const notFound = { [DIMENSIONS.service]: 'items', [DIMENSIONS.route]: UNMATCHED_ROUTE };
+ * ```
+ */
 export const UNMATCHED_ROUTE = 'unmatched';
 
-/** Keys of Gantry's structured log lines (Powertools adds its own: `level`, `service`, ...). */
+/**
+ * Keys of Gantry's structured log lines (Powertools adds its own: `level`, `service`, ...).
+ *
+ * @example
+ * ```ts
+ * const query = `fields ${LOG_KEYS.route}, ${LOG_KEYS.durationMs} | filter ${LOG_KEYS.status} >= 500`;
+ * ```
+ */
 export const LOG_KEYS = {
   correlationId: 'correlation_id',
   method: 'method',
@@ -62,7 +98,14 @@ export const LOG_KEYS = {
   eventKeys: 'event_keys',
 } as const;
 
-/** Messages of Gantry's own log lines, for Logs Insights filters. */
+/**
+ * Messages of Gantry's own log lines, for Logs Insights filters.
+ *
+ * @example
+ * ```ts
+ * const query = `filter message = '${LOG_MESSAGES.access}' | stats avg(duration_ms) by route`;
+ * ```
+ */
 export const LOG_MESSAGES = {
   access: 'request completed',
   coldStart: 'cold start',
@@ -70,16 +113,44 @@ export const LOG_MESSAGES = {
   unsupportedEvent: 'unsupported event',
 } as const;
 
-/** Request headers that are never logged. */
+/**
+ * Request headers that are never logged.
+ *
+ * @example
+ * ```ts
+ * SENSITIVE_HEADERS.includes('authorization'); // true
+ * ```
+ */
 export const SENSITIVE_HEADERS = ['authorization', 'cookie', 'set-cookie'] as const;
 
-/** The correlation id header, read from requests and echoed on every answer. */
+/**
+ * The correlation id header, read from requests and echoed on every answer.
+ *
+ * @example
+ * ```ts
+ * const id = response.headers.get(CORRELATION_HEADER); // quote it when reporting a problem
+ * ```
+ */
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-/** Request headers a correlation id is taken from, in order. */
+/**
+ * Request headers a correlation id is taken from, in order.
+ *
+ * @example
+ * ```ts
+ * await fetch(url, { headers: { [CORRELATION_REQUEST_HEADERS[0]]: 'order-1234' } });
+ * ```
+ */
 export const CORRELATION_REQUEST_HEADERS = ['x-correlation-id', 'x-request-id'] as const;
 
-/** X-Ray annotations on each request's subsegment. */
+/**
+ * X-Ray annotations on each request's subsegment.
+ *
+ * @example
+ * ```ts
+ * const filter = `annotation.${ANNOTATIONS.route} = "GET /items/:id" AND annotation.${ANNOTATIONS.status} >= 500`;
+ * ```
+ */
 export const ANNOTATIONS = {
   route: 'route',
   method: 'method',

@@ -28,6 +28,9 @@ export function errorLog(options: { logger: Logger }): GantryMiddleware {
       const { error } = request;
       const exchange = exchangeOf(request);
       if (!exchange) {
+        // The correlation-id middleware never saw this event: without this, the line would
+        // carry the Lambda context (request id) of the previous invocation.
+        logger.addContext(request.context);
         if (error instanceof UnsupportedEventError) {
           logger.error(LOG_MESSAGES.unsupportedEvent, {
             [LOG_KEYS.eventKeys]: error.keys,

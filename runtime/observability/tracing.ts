@@ -50,7 +50,7 @@ export function tracing(options: TracingOptions): GantryMiddleware {
     if (!exchange || !tracer?.isTracingEnabled()) return;
     const parent = tracer.getSegment();
     if (!parent) return;
-    const subsegment = parent.addNewSubsegment(subsegmentName(exchange.routeName));
+    const subsegment = invocationScope(parent).addNewSubsegment(subsegmentName(exchange.routeName));
     tracer.setSegment(subsegment);
     request.internal = { ...request.internal, [TRACE]: { subsegment, parent } satisfies OpenTrace };
   };
@@ -86,4 +86,33 @@ export function tracing(options: TracingOptions): GantryMiddleware {
     after: close,
     onError: close,
   };
+}
+
+/** The X-Ray SDK's Lambda facade segment: what `getSegment()` returns at the top of an invocation. */
+interface FacadeSegment {
+  facade?: boolean;
+  trace_id?: string;
+  id?: string;
+  notTraced?: boolean;
+  noOp?: boolean;
+}
+
+/**
+ * On Lambda the parent is the SDK's facade segment, one object per process whose trace id and
+ * parent id are re-read from whichever invocation last asked for the current segment. With
+ * concurrent invocations (Lambda Managed Instances) another invocation would re-point it before
+ * this one's subsegments are sent, so they are attached to a per-invocation view of it instead:
+ * the facade's behaviour, with this invocation's trace data frozen.
+ */
+function invocationScope(segment: Segment): Segment {
+  const facade = segment as Segment & FacadeSegment;
+  if (facade.facade !== true) return segment;
+  const frozen: FacadeSegment & { subsegments: undefined } = {
+    trace_id: facade.trace_id,
+    id: facade.id,
+    notTraced: facade.notTraced,
+    noOp: facade.noOp,
+    subsegments: undefined,
+  };
+  return Object.assign(Object.create(facade) as Segment, frozen);
 }

@@ -42,26 +42,23 @@ export function buildRoutes(controllers: readonly ControllerInput[]): {
 } {
   const table = createRouteTable<Route>();
   const routes: Route[] = [];
-  const declared = new Map<string, string>();
+  /** Declared routes by method and path shape (parameter names left out, as find-my-way sees them). */
+  const declared = new Map<string, Route>();
   const heads: Route[] = [];
 
-  for (const input of controllers) {
-    const instance = typeof input === 'function' ? construct(input as ControllerClass) : input;
+  controllers.forEach((input, index) => {
+    const instance = instanceOf(input, index);
     const type = instance.constructor as ControllerClass;
     const { prefix, routes: declaredRoutes, isController } = readControllerMetadata(type);
     if (!isController) {
       throw new TypeError(
-        `${type.name || 'A controller'} is not a controller: decorate the class with @Controller()`,
+        `${type.name || 'An anonymous class'} is not a controller: decorate the class with @Controller()`,
       );
     }
     for (const { method, path, options, property } of declaredRoutes) {
       const fullPath = joinPaths(prefix, path);
       const handlerName = `${type.name}.${String(property)}`;
       const key = `${method} ${fullPath}`;
-      const clash = declared.get(key);
-      if (clash)
-        throw new Error(`Route ${key} is declared twice: by ${clash} and by ${handlerName}`);
-      declared.set(key, handlerName);
       const fn = (instance as Record<string | symbol, unknown>)[property];
       if (typeof fn !== 'function') throw new TypeError(`${handlerName} is not a method`);
       const route: Route = {
@@ -72,15 +69,27 @@ export function buildRoutes(controllers: readonly ControllerInput[]): {
         handlerName,
         invoke: (req) => fn.call(instance, req),
       };
+      checkStatus(route);
+      const clash = declared.get(shapeKey(method, fullPath));
+      if (clash) throw clashError(route, clash);
+      declared.set(shapeKey(method, fullPath), route);
+      addRoute(table, route);
       routes.push(route);
-      table.add(method, fullPath, route);
       if (method === 'GET') heads.push({ ...route, method: 'HEAD', name: `HEAD ${fullPath}` });
     }
-  }
+  });
   for (const head of heads) {
-    if (!declared.has(head.name)) table.add('HEAD', head.path, head);
+    if (!declared.has(shapeKey('HEAD', head.path))) addRoute(table, head);
   }
   return { table, routes };
+}
+
+function instanceOf(input: ControllerInput, index: number): object {
+  if (typeof input === 'function') return construct(input as ControllerClass);
+  if (typeof input === 'object' && input !== null) return input;
+  throw new TypeError(
+    `controllers[${index}] is ${typeof input === 'string' ? JSON.stringify(input) : String(input)}: pass a controller class or an instance of one (undefined often means a circular import)`,
+  );
 }
 
 function construct(type: ControllerClass): object {
@@ -90,4 +99,41 @@ function construct(type: ControllerClass): object {
     );
   }
   return new type();
+}
+
+/**
+ * `GET /items/:` for `GET /items/:id`: two routes with the same shape are the same route. A
+ * doubled colon is find-my-way's literal `:`, kept as it is.
+ */
+function shapeKey(method: string, path: string): string {
+  return `${method} ${path.replace(/::|:[^/\-.(?:]+/g, (match) => (match === '::' ? match : ':'))}`;
+}
+
+function checkStatus({ name, handlerName, options: { status } }: Route): void {
+  if (status === undefined || (Number.isInteger(status) && status >= 100 && status <= 599)) return;
+  throw new RangeError(
+    `Route ${name} (${handlerName}): status must be an integer from 100 to 599, got ${status}`,
+  );
+}
+
+function clashError(route: Route, clash: Route): Error {
+  if (clash.path === route.path) {
+    return new Error(
+      `Route ${route.name} is declared twice: by ${clash.handlerName} and by ${route.handlerName}`,
+    );
+  }
+  return new Error(
+    `Route ${route.name} (${route.handlerName}) clashes with ${clash.name} (${clash.handlerName}): the same path with other parameter names`,
+  );
+}
+
+function addRoute(table: RouteTable<Route>, route: Route): void {
+  try {
+    table.add(route.method, route.path, route);
+  } catch (error) {
+    throw new Error(
+      `Route ${route.name} (${route.handlerName}) cannot be served: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
 }

@@ -44,7 +44,15 @@ export class HttpError extends Error {
   }
 }
 
-/** Whether a value is an {@link HttpError} (also across duplicated copies of the package). */
+/**
+ * Whether a value is an {@link HttpError} (also across duplicated copies of the package).
+ *
+ * @example
+ * ```ts
+ * try { await next(); }
+ * catch (error) { if (isHttpError(error) && error.status === 404) return fallback(); throw error; }
+ * ```
+ */
 export function isHttpError(error: unknown): error is HttpError {
   return (
     error instanceof HttpError ||

@@ -21,17 +21,29 @@ export interface DeclaredRoute {
 
 const ROUTES = Symbol('gantry.routes');
 const PREFIX = Symbol('gantry.prefix');
+/** The methods this class itself decorated (its metadata only, never a parent's). */
+const DECORATED = Symbol('gantry.decoratedMethods');
 
 type Metadata = Record<PropertyKey, unknown>;
 
-/** Records a route on a class's metadata, without touching a parent class's list. */
+/**
+ * Records a route on a class's metadata, without touching a parent class's list. A method the
+ * class re-declares replaces the routes it inherited for that method.
+ */
 export function addRoute(metadata: DecoratorMetadataObject, route: DeclaredRoute): void {
   const target = metadata as Metadata;
   if (!Object.hasOwn(target, ROUTES)) {
-    const inherited = (target[ROUTES] as DeclaredRoute[] | undefined) ?? [];
-    target[ROUTES] = [...inherited];
+    target[ROUTES] = [...((target[ROUTES] as DeclaredRoute[] | undefined) ?? [])];
+    target[DECORATED] = new Set<string | symbol>();
   }
-  (target[ROUTES] as DeclaredRoute[]).push(route);
+  const decorated = target[DECORATED] as Set<string | symbol>;
+  let routes = target[ROUTES] as DeclaredRoute[];
+  if (!decorated.has(route.property)) {
+    decorated.add(route.property);
+    routes = routes.filter((inherited) => inherited.property !== route.property);
+    target[ROUTES] = routes;
+  }
+  routes.push(route);
 }
 
 /** Records a controller's path prefix. */

@@ -4,13 +4,17 @@
  */
 
 /**
- * Converts a route path to API Gateway's template syntax.
+ * Converts a route path to API Gateway's template syntax. API Gateway only knows whole-segment
+ * parameters, so a segment holding parameters (`:from-:to`, `:name.:ext`, `:num(^\\d+)`) becomes
+ * one parameter named after its first; the router checks the rest. A doubled colon (`::`) is a
+ * literal `:`.
  *
  * @example
  * ```ts
  * toApiGatewayPath('/items/:id');        // '/items/{id}'
  * toApiGatewayPath('/files/*');          // '/files/{proxy+}'
  * toApiGatewayPath('/n/:num(^\\d+)');    // '/n/{num}'
+ * toApiGatewayPath('/range/:from-:to');  // '/range/{from}'
  * ```
  */
 export function toApiGatewayPath(path: string): string {
@@ -18,12 +22,8 @@ export function toApiGatewayPath(path: string): string {
     .split('/')
     .map((segment) => {
       if (segment === '*') return '{proxy+}';
-      if (!segment.startsWith(':')) return segment;
-      const name = segment
-        .slice(1)
-        .replace(/\(.*\)$/, '')
-        .replace(/\?$/, '');
-      return `{${name}}`;
+      const param = /(?:^|[^:])(?:::)*:([^:\-.(?]+)/.exec(segment);
+      return param ? `{${param[1]}}` : segment.replaceAll('::', ':');
     })
     .join('/');
 }

@@ -75,7 +75,7 @@ function attribute(name: string, value: string): string {
 
 /**
  * Answers with a chosen status, body and headers. A plain body is sent as JSON; a string with a
- * `content-type` header, or a Buffer, is sent as is.
+ * `content-type` header, bytes, or a stream (read to the end) are sent as they are.
  *
  * @example
  * ```ts

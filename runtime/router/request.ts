@@ -8,21 +8,37 @@ import type { Context } from 'aws-lambda';
 import type { Query, SourceName } from '../events/types.js';
 import type { AnySchema, RouteSchemas } from './route-options.js';
 
-type ParamName<S extends string> = S extends `${infer Name}(${string}`
-  ? Name
-  : S extends `${infer Name}?`
-    ? Name
-    : S;
-
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
+/** The characters find-my-way ends a parameter name on. */
+type NameEnd = '-' | '.' | '(' | '?' | ':' | '/';
+
+/** Splits `id-:to` into the name `id` and what follows it. */
+type TakeName<S extends string, Name extends string = ''> = S extends `${infer C}${infer Tail}`
+  ? C extends NameEnd
+    ? [Name, S]
+    : TakeName<Tail, `${Name}${C}`>
+  : [Name, ''];
+
+/** Skips a parameter's regex: `(^\\d+)/next` gives `/next`. */
+type SkipRegex<S extends string> = S extends `(${string})${infer Tail}` ? Tail : S;
+
+/** The parameter at the start of `S` (just after its `:`), then the rest of the path. */
+type Param<S extends string> =
+  TakeName<S> extends [infer Name extends string, infer After extends string]
+    ? SkipRegex<After> extends `?${infer Tail}`
+      ? { [K in Name]?: string } & ParamsOf<Tail>
+      : { [K in Name]: string } & ParamsOf<SkipRegex<After>>
+    : never;
+
+/** Every `:name` of a path; `::` is a literal colon. */
 type ParamsOf<P extends string> = P extends `${string}:${infer Rest}`
-  ? Rest extends `${infer Segment}/${infer Tail}`
-    ? { [K in ParamName<Segment>]: string } & ParamsOf<`/${Tail}`>
-    : { [K in ParamName<Rest>]: string }
-  : P extends `${string}*`
-    ? { '*': string }
-    : Record<never, never>;
+  ? Rest extends `:${infer Tail}`
+    ? ParamsOf<Tail>
+    : Param<Rest>
+  : Record<never, never>;
+
+type WildcardOf<P extends string> = P extends `${string}*` ? { '*': string } : Record<never, never>;
 
 /**
  * The path parameters of a path template: `PathParams<'/items/:id'>` is `{ id: string }`.
@@ -34,7 +50,7 @@ type ParamsOf<P extends string> = P extends `${string}:${infer Rest}`
  */
 export type PathParams<P extends string> = string extends P
   ? Record<string, string>
-  : Simplify<ParamsOf<P>>;
+  : Simplify<ParamsOf<P> & WildcardOf<P>>;
 
 type Validated<S, K extends keyof RouteSchemas, Otherwise> = S extends {
   [key in K]: infer T extends AnySchema;

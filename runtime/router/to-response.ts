@@ -1,6 +1,7 @@
 /**
  * Turns what a route method returned into an {@link HttpResponse}: a plain value (JSON), a
- * `reply(...)`, or a Web `Response`.
+ * `reply(...)`, a Web `Response`, bytes, or a stream (read to the end: Lambda response streaming
+ * is not supported yet).
  */
 import type { HttpResponse } from '../events/types.js';
 import { Reply } from './reply.js';
@@ -23,14 +24,8 @@ export function toResponse(
   if (isWebResponse(result)) return fromWebResponse(result);
   if (result === undefined)
     return { status: status ?? 204, headers: {}, cookies: [], body: undefined };
-  if (isBytes(result)) {
-    return {
-      status: status ?? 200,
-      headers: { 'content-type': 'application/octet-stream' },
-      cookies: [],
-      body: toBuffer(result),
-    };
-  }
+  if (isBytes(result)) return bytesResponse(toBuffer(result), status);
+  if (isStream(result)) return readStream(result).then((bytes) => bytesResponse(bytes, status));
   return {
     status: status ?? 200,
     headers: { 'content-type': JSON_TYPE },
@@ -39,14 +34,29 @@ export function toResponse(
   };
 }
 
-function fromReply(reply: Reply): HttpResponse {
+function bytesResponse(body: Buffer, status: number | undefined): HttpResponse {
+  return {
+    status: status ?? 200,
+    headers: { 'content-type': 'application/octet-stream' },
+    cookies: [],
+    body,
+  };
+}
+
+function fromReply(reply: Reply): HttpResponse | Promise<HttpResponse> {
   const headers = { ...reply.headers };
   const cookies = [...reply.cookies];
   const { body } = reply;
   if (body === undefined) return { status: reply.status, headers, cookies, body: undefined };
-  if (isBytes(body)) {
+  if (isBytes(body) || isStream(body)) {
     headers['content-type'] ??= 'application/octet-stream';
-    return { status: reply.status, headers, cookies, body: toBuffer(body) };
+    if (isBytes(body)) return { status: reply.status, headers, cookies, body: toBuffer(body) };
+    return readStream(body).then((bytes) => ({
+      status: reply.status,
+      headers,
+      cookies,
+      body: bytes,
+    }));
   }
   if (typeof body === 'string' && headers['content-type'] !== undefined) {
     return { status: reply.status, headers, cookies, body };
@@ -84,7 +94,39 @@ function isWebResponse(value: unknown): value is Response {
 }
 
 /**
- * Whether a route result carries its own framing (a `reply(...)`, a Web `Response`, bytes):
+ * A Node `Readable`, a Web `ReadableStream` or any async iterable. Duck-typed, like
+ * {@link isWebResponse}.
+ */
+function isStream(value: unknown): value is AsyncIterable<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function'
+  );
+}
+
+/** Reads a stream of strings or bytes to the end. */
+async function readStream(stream: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, 'utf8'));
+    else if (chunk instanceof Uint8Array) chunks.push(toBuffer(chunk));
+    else
+      throw new TypeError(
+        `A route returned a stream that gave ${kindOf(chunk)}: a stream must give strings or bytes`,
+      );
+  }
+  return Buffer.concat(chunks);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Whether a route result carries its own framing (a `reply(...)`, a Web `Response`, bytes, a
+ * stream):
  * such results are sent as they are, not validated against a response schema.
  *
  * @example
@@ -94,7 +136,7 @@ function isWebResponse(value: unknown): value is Response {
  * ```
  */
 export function isFramed(result: unknown): boolean {
-  return result instanceof Reply || isWebResponse(result) || isBytes(result);
+  return result instanceof Reply || isWebResponse(result) || isBytes(result) || isStream(result);
 }
 
 function isBytes(value: unknown): value is Uint8Array | ArrayBuffer {
