@@ -14,6 +14,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['runtime/**/*.ts'],
+      exclude: ['test/**'],
       thresholds: { lines: 90, branches: 90 },
       reporter: ['text-summary', 'text'],
     },

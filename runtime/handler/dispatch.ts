@@ -56,6 +56,7 @@ function routingError(exchange: HttpExchange, app: App): HttpError {
   return new HttpError(
     405,
     `Method ${method} is not allowed for ${path}; allowed: ${allowed.join(', ')}`,
+    undefined,
     {
       headers: { allow: allowed.join(', ') },
     },

@@ -37,7 +37,14 @@ export function httpEvent(app: App, options: { dev?: boolean } = {}): GantryMidd
     },
     after(request: MiddyRequest) {
       const exchange = exchangeOf(request) as HttpExchange;
-      request.response = writeResult(exchange, request.response as HttpResponse);
+      try {
+        request.response = writeResult(exchange, request.response as HttpResponse);
+      } catch (error) {
+        // The observers have recorded this request already: answering here, rather than
+        // throwing into Middy's onError chain, keeps them from recording it twice.
+        lastResortLog(exchange, error);
+        request.response = writeResult(exchange, errorResponse(error, exchange.correlationId, dev));
+      }
     },
     onError(request: MiddyRequest) {
       const exchange = exchangeOf(request);

@@ -5,13 +5,14 @@ import { STATUS_CODES } from 'node:http';
 
 /** Options of {@link HttpError}. */
 export interface HttpErrorOptions {
-  /** Extra data for the client (validation issues, ...); only sent when the message is. */
-  details?: unknown;
   /** Headers for the answer (`allow`, `www-authenticate`, `retry-after`). */
   headers?: Record<string, string>;
   /** The error behind this one, for logs and traces; never sent. */
   cause?: unknown;
-  /** Whether the message and details reach the client. Default: `status < 500`. */
+  /**
+   * `false` keeps a 4xx message and details from the client (it sees the status text). A 5xx
+   * message is never exposed, whatever this says.
+   */
   expose?: boolean;
 }
 
@@ -23,6 +24,8 @@ export interface HttpErrorOptions {
  * ```ts
  * const item = items.get(req.params.id);
  * if (!item) throw new HttpError(404, `Item ${req.params.id} not found`);
+ * throw new HttpError(409, 'Name taken', { name: 'milk' });                 // with details
+ * throw new HttpError(429, 'Slow down', undefined, { headers: { 'retry-after': '30' } });
  * ```
  */
 export class HttpError extends Error {
@@ -32,14 +35,17 @@ export class HttpError extends Error {
   readonly details: unknown;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, message?: string, options: HttpErrorOptions = {}) {
+  /**
+   * @param details Extra data for the client (validation issues, ...); sent with the message.
+   */
+  constructor(status: number, message?: string, details?: unknown, options: HttpErrorOptions = {}) {
     if (!Number.isInteger(status) || status < 400 || status > 599) {
       throw new RangeError(`HttpError status must be an integer from 400 to 599, got ${status}`);
     }
     super(message ?? STATUS_CODES[status] ?? 'Error', { cause: options.cause });
     this.status = status;
-    this.expose = options.expose ?? status < 500;
-    this.details = options.details;
+    this.expose = status < 500 && options.expose !== false;
+    this.details = details;
     this.headers = options.headers ?? {};
   }
 }

@@ -55,5 +55,5 @@ function toIssue(issue: StandardSchemaV1.Issue, location: Location): ValidationI
 
 /** The 422 for a list of issues. */
 export function validationError(issues: ValidationIssue[]): HttpError {
-  return new HttpError(422, 'Request validation failed', { details: issues });
+  return new HttpError(422, 'Request validation failed', issues);
 }

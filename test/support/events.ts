@@ -25,6 +25,16 @@ function bodyOf(spec: RequestSpec): { body: string | null; isBase64Encoded: bool
   return { body: spec.body, isBase64Encoded: false };
 }
 
+/** Groups key/value pairs into lists, keeping the order of values. */
+function group(entries: [string, string][], map: (text: string) => string = (text) => text) {
+  const grouped: Record<string, string[]> = {};
+  for (const [key, value] of entries) {
+    const name = map(key);
+    grouped[name] = [...(grouped[name] ?? []), map(value)];
+  }
+  return grouped;
+}
+
 function pairs(query: string | undefined): [string, string][] {
   if (!query) return [];
   return query.split('&').map((pair) => {
@@ -58,8 +68,7 @@ function withCookieHeader(spec: RequestSpec): RequestSpec['headers'] {
 export function apigwV1Event(spec: RequestSpec = {}) {
   const headers = withCookieHeader(spec);
   const query = pairs(spec.query);
-  const mvq: Record<string, string[]> = {};
-  for (const [k, v] of query) (mvq[decode(k)] ??= []).push(decode(v));
+  const mvq = group(query, decode);
   const sq: Record<string, string> = {};
   for (const [k, v] of Object.entries(mvq)) sq[k] = v[v.length - 1] as string;
   const mvh = multi(headers);
@@ -153,8 +162,7 @@ export function albEvent(spec: RequestSpec = {}, mode: 'single' | 'multi' = 'sin
     body: bodyOf(spec).body ?? '',
   };
   if (mode === 'multi') {
-    const mvq: Record<string, string[]> = {};
-    for (const [k, v] of query) (mvq[k] ??= []).push(v);
+    const mvq = group(query);
     return { ...base, multiValueHeaders: multi(headers), multiValueQueryStringParameters: mvq };
   }
   const sq: Record<string, string> = {};
@@ -179,8 +187,7 @@ export function vpcLatticeEvent(spec: RequestSpec = {}, version: 1 | 2 = 2) {
       is_base64_encoded: isBase64Encoded,
     };
   }
-  const mvq: Record<string, string[]> = {};
-  for (const [k, v] of query) (mvq[decode(k)] ??= []).push(decode(v));
+  const mvq = group(query, decode);
   return {
     version: '2.0',
     path: spec.path ?? '/',

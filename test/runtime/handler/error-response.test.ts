@@ -17,7 +17,7 @@ describe('errorResponse', () => {
   it('answers an HttpError with its status, message, details, headers and the correlation id', () => {
     // Act
     const response = errorResponse(
-      new HttpError(422, 'Bad input', { details: [{ loc: ['body'] }], headers: { 'X-Why': 'y' } }),
+      new HttpError(422, 'Bad input', [{ loc: ['body'] }], { headers: { 'X-Why': 'y' } }),
       'corr-1',
       false,
     );
@@ -34,7 +34,7 @@ describe('errorResponse', () => {
   it('never lets an error header replace the JSON content type', () => {
     // Act
     const response = errorResponse(
-      new HttpError(400, 'x', { headers: { 'Content-Type': 'text/html' } }),
+      new HttpError(400, 'x', undefined, { headers: { 'Content-Type': 'text/html' } }),
       undefined,
       false,
     );
@@ -46,7 +46,7 @@ describe('errorResponse', () => {
   it('sends a set-cookie header of an HttpError as a cookie, never as a header', () => {
     // Act
     const response = errorResponse(
-      new HttpError(401, 'Session expired', {
+      new HttpError(401, 'Session expired', undefined, {
         headers: { 'Set-Cookie': 'session=; Path=/; Max-Age=0', 'WWW-Authenticate': 'Bearer' },
       }),
       undefined,

@@ -2,7 +2,9 @@ import middy from '@middy/core';
 import {
   Controller,
   createApp,
+  createHandler,
   dispatch,
+  type EventSource,
   exchangeOf,
   type GantryHandler,
   Get,
@@ -15,6 +17,7 @@ import {
 import { createLambdaContext } from 'gantry/dev';
 import { describe, expect, it } from 'vitest';
 import { apigwV1Event, apigwV2Event, functionUrlEvent } from '../../support/events.js';
+import { captureOutput } from '../../support/output.js';
 import { captureConsoleError, type HttpApiAnswer, handlerFor, jsonOf } from './invoke.js';
 
 @Controller('/items')
@@ -161,5 +164,49 @@ describe('httpEvent errors', () => {
       isBase64Encoded: false,
     });
     expect(consoleError.calls).toEqual([]);
+  });
+});
+
+describe('httpEvent when the answer cannot be written', () => {
+  const output = captureOutput();
+  const consoleError = captureConsoleError();
+
+  it('answers the safe 500 once, and every observer records the request once', async () => {
+    // Prepare: a source that cannot write a 200 (as a bug in a custom source would).
+    const picky: EventSource<{ picky: true }, { status: number; body: unknown }> = {
+      name: 'picky',
+      detect: (event): event is { picky: true } => (event as { picky?: boolean }).picky === true,
+      toRequest: () => ({
+        method: 'GET',
+        path: '/items/1',
+        routingPath: '/items/1',
+        query: {},
+        headers: {},
+        cookies: {},
+        body: undefined,
+        requestId: 'picky-1',
+      }),
+      toResult: (response) => {
+        if (response.status === 200) throw new Error('cannot write a 200');
+        return { status: response.status, body: response.body };
+      },
+    };
+    const handler = createHandler({
+      controllers: [ItemsController],
+      service: 'items',
+      sources: [picky],
+    });
+
+    // Act
+    const answer = (await handler({ picky: true }, context())) as { status: number; body: string };
+
+    // Assert
+    expect(answer.status).toBe(500);
+    expect(JSON.parse(answer.body)).toEqual({
+      error: { status: 500, message: 'Internal Server Error', correlationId: 'picky-1' },
+    });
+    expect(output.emf().filter((doc) => 'Requests' in doc)).toHaveLength(1);
+    expect(output.logs().filter((line) => line.message === 'request completed')).toHaveLength(1);
+    expect(consoleError.calls).toHaveLength(1);
   });
 });

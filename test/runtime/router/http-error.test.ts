@@ -8,11 +8,12 @@ describe('HttpError', () => {
     const cause = new Error('row missing');
 
     // Act
-    const error = new HttpError(404, 'Item 7 not found', {
-      details: { id: '7' },
-      headers: { 'x-reason': 'gone' },
-      cause,
-    });
+    const error = new HttpError(
+      404,
+      'Item 7 not found',
+      { id: '7' },
+      { headers: { 'x-reason': 'gone' }, cause },
+    );
 
     // Assert
     expect(error).toBeInstanceOf(Error);
@@ -46,14 +47,18 @@ describe('HttpError', () => {
     expect(teapot.details).toBeUndefined();
   });
 
-  it('lets expose be chosen explicitly', () => {
+  it('lets a 4xx be hidden, but never lets a 5xx be exposed', () => {
     // Act
-    const hidden = new HttpError(403, 'Tenant acme is suspended for fraud', { expose: false });
-    const shown = new HttpError(503, 'Down for maintenance until 10:00', { expose: true });
+    const hidden = new HttpError(403, 'Tenant acme is suspended for fraud', undefined, {
+      expose: false,
+    });
+    const stillHidden = new HttpError(503, 'Down for maintenance until 10:00', undefined, {
+      expose: true,
+    });
 
     // Assert
     expect(hidden.expose).toBe(false);
-    expect(shown.expose).toBe(true);
+    expect(stillHidden.expose).toBe(false);
   });
 
   it.each([200, 399, 600, 404.5, Number.NaN])('refuses status %s with a RangeError', (status) => {
@@ -103,33 +108,39 @@ describe('HttpError through createHandler', () => {
   class Errors {
     @Get('/not-found')
     notFound() {
-      throw new HttpError(404, 'Item 7 not found', { details: { id: '7' } });
+      throw new HttpError(404, 'Item 7 not found', { id: '7' });
     }
 
     @Get('/rate-limited')
     rateLimited() {
-      throw new HttpError(429, 'Slow down', { headers: { 'Retry-After': '30' } });
+      throw new HttpError(429, 'Slow down', undefined, { headers: { 'Retry-After': '30' } });
     }
 
     @Get('/unavailable')
     unavailable() {
-      throw new HttpError(503, 'Database pool exhausted at db-3.internal', {
-        details: { host: 'db-3.internal' },
-        headers: { 'retry-after': '5' },
-      });
+      throw new HttpError(
+        503,
+        'Database pool exhausted at db-3.internal',
+        { host: 'db-3.internal' },
+        { headers: { 'retry-after': '5' } },
+      );
     }
 
     @Get('/hidden')
     hidden() {
-      throw new HttpError(403, 'Tenant acme is suspended for fraud', {
-        expose: false,
-        details: { tenant: 'acme' },
-      });
+      throw new HttpError(
+        403,
+        'Tenant acme is suspended for fraud',
+        { tenant: 'acme' },
+        { expose: false },
+      );
     }
 
     @Get('/maintenance')
     maintenance() {
-      throw new HttpError(503, 'Down for maintenance until 10:00 UTC', { expose: true });
+      throw new HttpError(503, 'Down for maintenance until 10:00 UTC', undefined, {
+        expose: true,
+      });
     }
 
     @Get('/unnamed-5xx')
@@ -185,15 +196,13 @@ describe('HttpError through createHandler', () => {
     expect(jsonOf(answer)).toEqual({ error: { status: 403, message: 'Forbidden' } });
   });
 
-  it('shows a 5xx message only when the error opts in with expose: true', async () => {
+  it('never shows a 5xx message, even when the error asks for expose: true', async () => {
     // Act
     const answer = await invoke(handler, { path: '/e/maintenance' });
 
     // Assert
     expect(answer.statusCode).toBe(503);
-    expect(jsonOf(answer)).toEqual({
-      error: { status: 503, message: 'Down for maintenance until 10:00 UTC' },
-    });
+    expect(jsonOf(answer)).toEqual({ error: { status: 503, message: 'Service Unavailable' } });
   });
 
   it('answers a 5xx without a standard status text with a generic message', async () => {
