@@ -18,25 +18,27 @@ import { isTextType } from '../events/body.js';
  * ```
  */
 export function toHttpApiEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
-  const url = req.url ?? '/';
+  // An http.Server request always has a url and an upper-case method.
+  const url = req.url as string;
   const mark = url.indexOf('?');
   const encodedPath = mark === -1 ? url : url.slice(0, mark);
   const rawQueryString = mark === -1 ? '' : url.slice(mark + 1);
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+  // `headersDistinct`, not `headers`: Node joins repeated lines with `, ` and drops repeats of
+  // some names (`user-agent`, `authorization`...); API Gateway keeps every value, joined with `,`.
+  for (const [name, values] of Object.entries(req.headersDistinct) as [string, string[]][]) {
     if (name === 'cookie') {
-      cookies = String(value)
-        .split(';')
+      cookies = values
+        .flatMap((line) => line.split(';'))
         .map((pair) => pair.trim())
         .filter((pair) => pair !== '');
       continue;
     }
-    headers[name] = Array.isArray(value) ? value.join(',') : value;
+    headers[name] = values.join(',');
   }
   const now = new Date();
-  const method = (req.method ?? 'GET').toUpperCase();
+  const method = req.method as string;
   const rawPath = decodePathLikeApiGateway(encodedPath);
   const base64 = body.length > 0 && !isTextType(headers['content-type']);
   return {
@@ -62,7 +64,7 @@ export function toHttpApiEvent(req: IncomingMessage, body: Buffer): APIGatewayPr
       requestId: randomUUID(),
       routeKey: '$default',
       stage: '$default',
-      time: now.toUTCString(),
+      time: requestTime(now),
       timeEpoch: now.getTime(),
     },
     body: body.length === 0 ? undefined : body.toString(base64 ? 'base64' : 'utf8'),
@@ -79,6 +81,15 @@ function decodePathLikeApiGateway(path: string): string {
       return run;
     }
   });
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** API Gateway's `requestContext.time`: `21/Apr/2020:15:08:21 +0000`. */
+function requestTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = `${two(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}`;
+  return `${day}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
 }
 
 /** The lossy, comma-joined map API Gateway also sends (Gantry reads `rawQueryString`). */

@@ -1,9 +1,10 @@
 /**
  * `gantry/dev`: run any Lambda handler locally, as `npm run dev` does.
  */
-export { createLambdaContext, type LocalContextOptions } from './lambda-context.js';
+
 export { type DevServer, type DevServerOptions, startDevServer } from './dev-server.js';
 export { toHttpApiEvent } from './http-to-event.js';
+export { createLambdaContext, type LocalContextOptions } from './lambda-context.js';
 export {
   createLocalRuntime,
   type InvokeOptions,

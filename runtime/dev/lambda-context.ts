@@ -26,7 +26,9 @@ export function createLambdaContext(options: LocalContextOptions): Context {
   const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   const unsupported = (): never => {
-    throw new Error('context.done/fail/succeed are not supported: return or throw from the handler');
+    throw new Error(
+      'context.done/fail/succeed are not supported: return or throw from the handler',
+    );
   };
   return {
     callbackWaitsForEmptyEventLoop: true,
