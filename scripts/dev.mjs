@@ -25,8 +25,9 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 
 // The entry: the user's handler, served by gantry/dev. Dependencies stay in node_modules.
 const entry = `
-import { handler } from ${JSON.stringify(handlerPath)};
 import { startDevServer } from 'gantry/dev';
+// Imported after gantry/dev, which installs the Lambda invocation store the handler may need.
+const { handler } = await import(${JSON.stringify(handlerPath)});
 // Stop with the dev process, even when it is killed outright and cannot stop this server.
 process.on('disconnect', () => process.exit(0));
 let server;

@@ -10,6 +10,10 @@ import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
 import { createLambdaContext } from './lambda-context.js';
 
+// Installed as soon as `gantry/dev` is imported, before any handler module builds its Powertools
+// utilities: with `AWS_LAMBDA_MAX_CONCURRENCY` set they need the store to exist from the start.
+const store = await InvokeStore.getInstanceAsync(true);
+
 /** A Lambda handler: what `createHandler` returns, or any `(event, context) => result`. */
 export type LambdaHandler = (event: never, context: Context) => unknown;
 
@@ -35,7 +39,8 @@ export interface LocalRuntime {
 }
 
 /**
- * Prepares a handler for local invocations.
+ * Prepares a handler for local invocations. Import `gantry/dev` before the handler's module
+ * when `AWS_LAMBDA_MAX_CONCURRENCY` is already set.
  *
  * @example
  * ```ts
@@ -48,7 +53,6 @@ export async function createLocalRuntime(
   options: LocalRuntimeOptions = {},
 ): Promise<LocalRuntime> {
   process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= String(options.maxConcurrency ?? 64);
-  const store = await InvokeStore.getInstanceAsync(true);
   const keys = InvokeStoreBase.PROTECTED_KEYS;
   return {
     invoke(event, invokeOptions = {}) {

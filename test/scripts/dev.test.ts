@@ -26,10 +26,14 @@ class Spawned {
   output = '';
   readonly #printed = new EventEmitter();
 
-  constructor(command: string, args: string[], options: { cwd?: string; port: number | string }) {
+  constructor(
+    command: string,
+    args: string[],
+    options: { cwd?: string; port: number | string; env?: Record<string, string> },
+  ) {
     this.child = spawn(command, args, {
       cwd: options.cwd ?? ROOT,
-      env: { ...baseEnv, PORT: String(options.port) },
+      env: { ...baseEnv, ...options.env, PORT: String(options.port) },
       shell: false,
       // Its own process group, so that the whole tree can be stopped at once.
       detached: true,
@@ -376,6 +380,27 @@ describe('the dev script', () => {
         `gantry dev: cannot start the server: Port ${port} on 127.0.0.1 is already in use`,
       );
       expect(dev.output).toContain('(set PORT to serve on another port)');
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'serves with AWS_LAMBDA_MAX_CONCURRENCY already set, as on Lambda Managed Instances',
+    async () => {
+      // Prepare
+      const port = await freePort();
+      const dev = new Spawned(process.execPath, script, {
+        port,
+        env: { AWS_LAMBDA_MAX_CONCURRENCY: '8' },
+      });
+      await dev.waitFor('gantry dev: serving');
+
+      // Act
+      const response = await request(`http://127.0.0.1:${port}/items`);
+
+      // Assert
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ items: [] });
     },
     STARTUP_MS,
   );
