@@ -5,15 +5,9 @@
 import type { HttpResponse } from '../events/types.js';
 import { parseBody } from '../router/body-parser.js';
 import { HttpError } from '../router/http-error.js';
-import type { AnySchema, RouteOptions } from '../router/route-options.js';
+import type { AnySchema } from '../router/route-options.js';
 import { isFramed, toResponse } from '../router/to-response.js';
-import {
-  type Checked,
-  type Location,
-  type ValidationIssue,
-  validatePart,
-  validationError,
-} from '../router/validate.js';
+import { validatePart, validateRequest } from '../router/validate.js';
 import type { App } from './app.js';
 import type { HttpExchange } from './http-exchange.js';
 import { RouteRequest } from './route-request.js';
@@ -61,65 +55,6 @@ function routingError(exchange: HttpExchange, app: App): HttpError {
       headers: { allow: allowed.join(', ') },
     },
   );
-}
-
-/**
- * Validates params, query, headers and body, collecting every issue before answering 422.
- * Stays synchronous unless a schema is asynchronous.
- */
-function validateRequest(req: RouteRequest, options: RouteOptions): Promise<void> | undefined {
-  const parts: [AnySchema | undefined, Location, unknown, (value: never) => void][] = [
-    [
-      options.params,
-      'path',
-      req.params,
-      (value) => {
-        req.params = value;
-      },
-    ],
-    [
-      options.query,
-      'query',
-      req.query,
-      (value) => {
-        req.query = value;
-      },
-    ],
-    [
-      options.headers,
-      'header',
-      req.headers,
-      (value) => {
-        req.headers = value;
-      },
-    ],
-    [
-      options.body,
-      'body',
-      req.body,
-      (value) => {
-        req.body = value;
-      },
-    ],
-  ];
-  const results: (Checked | Promise<Checked>)[] = [];
-  for (const [schema, location, value] of parts) {
-    if (schema) results.push(validatePart(schema, value, location));
-  }
-  const settle = (checked: Checked[]): void => {
-    const issues: ValidationIssue[] = [];
-    let index = 0;
-    for (const [schema, , , assign] of parts) {
-      if (!schema) continue;
-      const result = checked[index++] as Checked;
-      if (result.issues) issues.push(...result.issues);
-      else assign(result.value as never);
-    }
-    if (issues.length > 0) throw validationError(issues);
-  };
-  if (results.some((result) => result instanceof Promise)) return Promise.all(results).then(settle);
-  settle(results as Checked[]);
-  return undefined;
 }
 
 async function validateResponse(

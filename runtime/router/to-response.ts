@@ -126,8 +126,7 @@ function kindOf(value: unknown): string {
 
 /**
  * Whether a route result carries its own framing (a `reply(...)`, a Web `Response`, bytes, a
- * stream):
- * such results are sent as they are, not validated against a response schema.
+ * stream): such results are sent as they are, not validated against a response schema.
  *
  * @example
  * ```ts

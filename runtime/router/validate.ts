@@ -4,7 +4,7 @@
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { HttpError } from './http-error.js';
-import type { AnySchema } from './route-options.js';
+import type { AnySchema, RouteSchemas } from './route-options.js';
 
 /** Where in the request an invalid value is. */
 export type Location = 'path' | 'query' | 'header' | 'body';
@@ -56,4 +56,49 @@ function toIssue(issue: StandardSchemaV1.Issue, location: Location): ValidationI
 /** The 422 for a list of issues. */
 export function validationError(issues: ValidationIssue[]): HttpError {
   return new HttpError(422, 'Request validation failed', issues);
+}
+
+/** The validated parts of a request, each under its `Req` field, where each is reported. */
+const PARTS = [
+  ['params', 'path'],
+  ['query', 'query'],
+  ['headers', 'header'],
+  ['body', 'body'],
+] as const;
+
+type Part = (typeof PARTS)[number][0];
+
+/**
+ * Validates the parts a route has schemas for, replacing each with the schema's output, and
+ * throws one 422 with the issues of every part. Synchronous unless a schema is asynchronous.
+ *
+ * @example
+ * ```ts
+ * const pending = validateRequest(req, { params: IdParams, body: CreateItem });
+ * if (pending) await pending; // req.params and req.body now hold the validated output
+ * ```
+ */
+export function validateRequest(
+  req: Record<Part, unknown>,
+  schemas: RouteSchemas,
+): Promise<void> | undefined {
+  const parts: Part[] = [];
+  const checks: (Checked | Promise<Checked>)[] = [];
+  for (const [part, location] of PARTS) {
+    const schema = schemas[part];
+    if (schema === undefined) continue;
+    parts.push(part);
+    checks.push(validatePart(schema, req[part], location));
+  }
+  const apply = (checked: Checked[]): void => {
+    const issues: ValidationIssue[] = [];
+    checked.forEach((result, index) => {
+      if (result.issues) issues.push(...result.issues);
+      else req[parts[index] as Part] = result.value;
+    });
+    if (issues.length > 0) throw validationError(issues);
+  };
+  if (checks.some((check) => check instanceof Promise)) return Promise.all(checks).then(apply);
+  apply(checks as Checked[]);
+  return undefined;
 }
