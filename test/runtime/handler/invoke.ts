@@ -8,7 +8,6 @@ import {
   type HandlerOptions,
 } from 'gantry';
 import { createLambdaContext } from 'gantry/dev';
-import { afterEach, beforeEach } from 'vitest';
 import { apigwV2Event, type RequestSpec } from '../../support/events.js';
 
 /** An HTTP API (payload 2.0) answer. */
@@ -48,21 +47,4 @@ export function bytesOf(answer: HttpApiAnswer): Buffer {
   return Buffer.from(answer.body, answer.isBase64Encoded ? 'base64' : 'utf8');
 }
 
-/**
- * Collects `console.error` calls (the last-resort log of a handler without `errorLog`) for each
- * test of the enclosing suite, instead of printing them.
- */
-export function captureConsoleError(): { readonly calls: unknown[][] } {
-  const calls: unknown[][] = [];
-  const original = console.error;
-  beforeEach(() => {
-    console.error = (...args: unknown[]) => {
-      calls.push(args);
-    };
-  });
-  afterEach(() => {
-    console.error = original;
-    calls.length = 0;
-  });
-  return { calls };
-}
+export { captureConsoleError } from '../../support/console.js';

@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { accessLog, createHandler, LOG_MESSAGES, redactHeaders } from 'gantry';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsole } from '../../support/console.js';
 import { eventBuilders } from '../../support/events.js';
 import { captureOutput } from '../../support/output.js';
-import { captureConsole } from './console-capture.js';
 import { accessLines, allOutput, invoke, invokeEvent } from './invoke.js';
 import { ProbeController, probeHandler } from './probe-controller.js';
 

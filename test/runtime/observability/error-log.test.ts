@@ -7,8 +7,8 @@ import {
   UnsupportedEventError,
 } from 'gantry';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsole } from '../../support/console.js';
 import { captureOutput } from '../../support/output.js';
-import { captureConsole } from './console-capture.js';
 import { accessLines, invoke, invokeEvent, linesWith, routeDocuments } from './invoke.js';
 import { ProbeController, probeHandler, SECRET_DETAIL } from './probe-controller.js';
 

@@ -18,8 +18,8 @@ import {
 } from 'gantry';
 import { createLambdaContext } from 'gantry/dev';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsole } from '../../support/console.js';
 import { captureOutput } from '../../support/output.js';
-import { captureConsole } from './console-capture.js';
 import { accessLines, coldStartDocuments, invoke, linesWith, routeDocuments } from './invoke.js';
 import { ProbeController } from './probe-controller.js';
 

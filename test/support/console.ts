@@ -1,7 +1,7 @@
 /**
  * Records what goes through the global `console` (Gantry's last-resort log, Powertools warnings,
  * the Logger in development mode), which vitest routes around `process.stdout.write` and so
- * around test/support/output.ts.
+ * around output.ts.
  */
 import { format } from 'node:util';
 import { afterEach, beforeEach, vi } from 'vitest';
@@ -11,6 +11,7 @@ const METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 /** A console call: the method and the line it would have printed. */
 export interface ConsoleCall {
   method: (typeof METHODS)[number];
+  args: unknown[];
   line: string;
 }
 
@@ -20,7 +21,7 @@ export function captureConsole(): ConsoleCall[] {
   beforeEach(() => {
     for (const method of METHODS) {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        calls.push({ method, line: format(...args) });
+        calls.push({ method, args, line: format(...args) });
       });
     }
   });
@@ -29,4 +30,14 @@ export function captureConsole(): ConsoleCall[] {
     calls.length = 0;
   });
   return calls;
+}
+
+/** Records the `console.error` calls of each test of the enclosing suite, as argument lists. */
+export function captureConsoleError(): { readonly calls: unknown[][] } {
+  const all = captureConsole();
+  return {
+    get calls() {
+      return all.filter((call) => call.method === 'error').map((call) => call.args);
+    },
+  };
 }
