@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { METRICS, DIMENSIONS, DEFAULT_NAMESPACE } from 'gantry';
- * // CloudWatch: namespace DEFAULT_NAMESPACE, metric METRICS.latency.name, dimensions [service, route]
+ * // CloudWatch: namespace DEFAULT_NAMESPACE, metric METRICS.latency.name, dimensions [service, route] or [service]
  * ```
  */
 
@@ -35,34 +35,26 @@ export const DIMENSIONS = {
   route: 'route',
 } as const;
 
+const BY_ROUTE = [[DIMENSIONS.service, DIMENSIONS.route], [DIMENSIONS.service]] as const;
+const BY_SERVICE = [[DIMENSIONS.service]] as const;
+
 /**
- * Every metric Gantry emits, with its unit and the dimensions it is published under.
+ * Every metric Gantry emits, with its unit and the dimension sets it is published under. The
+ * route metrics go out per route and rolled up per service (alarms watch the service).
  *
  * @example
  * ```ts
- * for (const metric of Object.values(METRICS)) console.log(metric.name, metric.unit, metric.dimensions);
- * // Requests Count ['service', 'route'] ... ColdStart Count ['service'] ...
+ * for (const metric of Object.values(METRICS)) console.log(metric.name, metric.unit, metric.dimensionSets);
+ * // Requests Count [['service', 'route'], ['service']] ... ColdStart Count [['service']] ...
  * ```
  */
 export const METRICS = {
-  requests: { name: 'Requests', unit: 'Count', dimensions: [DIMENSIONS.service, DIMENSIONS.route] },
-  latency: {
-    name: 'Latency',
-    unit: 'Milliseconds',
-    dimensions: [DIMENSIONS.service, DIMENSIONS.route],
-  },
-  errors4xx: {
-    name: 'Errors4xx',
-    unit: 'Count',
-    dimensions: [DIMENSIONS.service, DIMENSIONS.route],
-  },
-  faults5xx: {
-    name: 'Faults5xx',
-    unit: 'Count',
-    dimensions: [DIMENSIONS.service, DIMENSIONS.route],
-  },
-  coldStart: { name: 'ColdStart', unit: 'Count', dimensions: [DIMENSIONS.service] },
-  initDuration: { name: 'InitDuration', unit: 'Milliseconds', dimensions: [DIMENSIONS.service] },
+  requests: { name: 'Requests', unit: 'Count', dimensionSets: BY_ROUTE },
+  latency: { name: 'Latency', unit: 'Milliseconds', dimensionSets: BY_ROUTE },
+  errors4xx: { name: 'Errors4xx', unit: 'Count', dimensionSets: BY_ROUTE },
+  faults5xx: { name: 'Faults5xx', unit: 'Count', dimensionSets: BY_ROUTE },
+  coldStart: { name: 'ColdStart', unit: 'Count', dimensionSets: BY_SERVICE },
+  initDuration: { name: 'InitDuration', unit: 'Milliseconds', dimensionSets: BY_SERVICE },
 } as const;
 
 /**

@@ -10,7 +10,8 @@ import { roundMs } from './round-ms.js';
 
 /**
  * Middy middleware: publishes `Requests`, `Latency`, `Errors4xx` and `Faults5xx` under the
- * dimensions `service` and `route` (the template, `GET /items/:id`, never the raw path), with
+ * dimensions `service` and `route` (the template, `GET /items/:id`, never the raw path) and
+ * rolled up under `service` alone, with
  * the correlation id as metadata, and any metrics the route added through `req.metrics`.
  *
  * @example
@@ -25,6 +26,8 @@ export function routeMetrics(options: { metrics: Metrics }): GantryMiddleware {
     if (!exchange) return;
     const status = responseStatus(request);
     metrics.addDimension(DIMENSIONS.route, exchange.routeName);
+    // A second dimension set of the defaults alone: the same figures rolled up per service.
+    metrics.addDimensions({});
     metrics.addMetric(METRICS.requests.name, MetricUnit.Count, 1);
     metrics.addMetric(METRICS.latency.name, MetricUnit.Milliseconds, roundMs(exchange.durationMs));
     metrics.addMetric(

@@ -128,7 +128,7 @@ describe('cold start', () => {
     const documents = output.emf();
     expect(documents.map((doc) => doc._aws.CloudWatchMetrics[0]?.Dimensions)).toEqual([
       [['service']],
-      [['service', 'route']],
+      [['service', 'route'], ['service']],
     ]);
     expect(documents[1]).not.toHaveProperty('ColdStart');
   });

@@ -41,14 +41,17 @@ describe('METRICS', () => {
     expect(Object.keys(METRICS).sort()).toEqual([...ROUTE_METRICS, ...ENVIRONMENT_METRICS].sort());
   });
 
-  it.each(ROUTE_METRICS)('publishes %s under the dimensions service and route', (key) => {
+  it.each(ROUTE_METRICS)('publishes %s per service and route, and per service', (key) => {
     // Assert
-    expect(METRICS[key].dimensions).toEqual([DIMENSIONS.service, DIMENSIONS.route]);
+    expect(METRICS[key].dimensionSets).toEqual([
+      [DIMENSIONS.service, DIMENSIONS.route],
+      [DIMENSIONS.service],
+    ]);
   });
 
   it.each(ENVIRONMENT_METRICS)('publishes %s under the dimension service only', (key) => {
     // Assert
-    expect(METRICS[key].dimensions).toEqual([DIMENSIONS.service]);
+    expect(METRICS[key].dimensionSets).toEqual([[DIMENSIONS.service]]);
   });
 
   it.each(Object.entries(METRICS))('gives %s a CloudWatch unit Powertools knows', (_, metric) => {

@@ -37,7 +37,7 @@ describe('route metrics (EMF)', () => {
     expect(document?._aws.CloudWatchMetrics).toEqual([
       {
         Namespace: DEFAULT_NAMESPACE,
-        Dimensions: [['service', 'route']],
+        Dimensions: [['service', 'route'], ['service']],
         Metrics: ROUTE_METRIC_NAMES,
       },
     ]);
@@ -162,7 +162,10 @@ describe('route metrics (EMF)', () => {
     const documents = routeDocuments(output);
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ route: 'POST /items', ItemsCreated: 1, Requests: 1 });
-    expect(documents[0]?._aws.CloudWatchMetrics[0]?.Dimensions).toEqual([['service', 'route']]);
+    expect(documents[0]?._aws.CloudWatchMetrics[0]?.Dimensions).toEqual([
+      ['service', 'route'],
+      ['service'],
+    ]);
     expect(documents[0]?._aws.CloudWatchMetrics[0]?.Metrics).toContainEqual({
       Name: 'ItemsCreated',
       Unit: 'Count',
