@@ -13,7 +13,7 @@ export default defineConfig({
     testTimeout: 20_000,
     coverage: {
       provider: 'v8',
-      include: ['runtime/**/*.ts'],
+      include: ['runtime/**/*.ts', 'infra/**/*.ts'],
       exclude: ['test/**'],
       thresholds: { lines: 90, branches: 90 },
       reporter: ['text-summary', 'text'],
