@@ -15,8 +15,11 @@ import type { RouteTable } from '../router/route-table.js';
 export interface AppOptions {
   /** Controller classes (constructed with no arguments) or instances. */
   controllers: readonly ControllerInput[];
-  /** Service name: the `service` of every log line, metric and trace. */
-  service: string;
+  /**
+   * Service name: the `service` of every log line, metric and trace. Default:
+   * `POWERTOOLS_SERVICE_NAME` (which infra sets on the function).
+   */
+  service?: string;
   /** Metrics namespace. Default: `POWERTOOLS_METRICS_NAMESPACE`, else `Gantry`. */
   namespace?: string;
   /** Your own Powertools Logger (default: one for `service`). */
@@ -57,10 +60,7 @@ const ONE_MIB = 1024 * 1024;
  * ```
  */
 export function createApp(options: AppOptions): App {
-  if (!options.service)
-    throw new TypeError(
-      'createHandler needs a service name: createHandler({ controllers, service: "items" })',
-    );
+  const service = serviceName(options.service);
   if (!Array.isArray(options.controllers))
     throw new TypeError(
       'createHandler needs a list of controllers: createHandler({ controllers: [ItemsController], service: "items" })',
@@ -71,7 +71,7 @@ export function createApp(options: AppOptions): App {
   let logger = options.logger;
   let metrics = options.metrics;
   return {
-    service: options.service,
+    service,
     table,
     routes,
     sources: [...(options.sources ?? []), ...builtInSources],
@@ -82,16 +82,37 @@ export function createApp(options: AppOptions): App {
     bodyLimit: options.bodyLimit ?? ONE_MIB,
     // Created on first use: a handler without observability may never need them.
     get logger() {
-      logger ??= new Logger({ serviceName: options.service });
+      logger ??= new Logger({ serviceName: service });
       return logger;
     },
     get metrics() {
       metrics ??= new Metrics({
-        serviceName: options.service,
+        serviceName: service,
         namespace:
           options.namespace ?? (process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_NAMESPACE),
       });
       return metrics;
     },
   };
+}
+
+/**
+ * The service name: the one given, else `POWERTOOLS_SERVICE_NAME`. When both are set and differ,
+ * says so once: the dashboard and alarms infra builds for the environment's name would watch a
+ * service that never reports.
+ */
+function serviceName(given: string | undefined): string {
+  const fromEnvironment = process.env.POWERTOOLS_SERVICE_NAME || undefined;
+  const service = given || fromEnvironment;
+  if (!service) {
+    throw new TypeError(
+      'createHandler needs a service name: createHandler({ controllers, service: "items" }), or POWERTOOLS_SERVICE_NAME',
+    );
+  }
+  if (given && fromEnvironment && given !== fromEnvironment) {
+    console.warn(
+      `gantry: createHandler({ service: '${given}' }) differs from POWERTOOLS_SERVICE_NAME '${fromEnvironment}': logs, metrics and traces report '${given}', so dashboards and alarms for '${fromEnvironment}' stay empty`,
+    );
+  }
+  return service;
 }

@@ -60,7 +60,7 @@ export function createHandler(options: HandlerOptions): GantryHandler {
   const { logger, metrics } = app;
   handler.use(correlationId({ logger }));
   handler.use(coldStart({ logger, metrics }));
-  const tracer = loadTracer(options);
+  const tracer = loadTracer(options, app.service);
   if (tracer) handler.use(tracing({ tracer }));
   handler.use(accessLog({ logger }));
   handler.use(routeMetrics({ metrics }));
@@ -68,7 +68,10 @@ export function createHandler(options: HandlerOptions): GantryHandler {
   return handler as unknown as GantryHandler;
 }
 
-function loadTracer(options: HandlerOptions): Tracer | Promise<Tracer> | undefined {
+function loadTracer(
+  options: HandlerOptions,
+  service: string,
+): Tracer | Promise<Tracer> | undefined {
   if (options.tracer) return options.tracer;
   const enabled =
     options.tracing ??
@@ -77,6 +80,6 @@ function loadTracer(options: HandlerOptions): Tracer | Promise<Tracer> | undefin
   if (!enabled) return undefined;
   // Started now, during init; the first request waits for it only if it is still loading.
   return import('@aws-lambda-powertools/tracer').then(
-    ({ Tracer }) => new Tracer({ serviceName: options.service }),
+    ({ Tracer }) => new Tracer({ serviceName: service }),
   );
 }

@@ -53,6 +53,9 @@ describe('createApp', () => {
     ['an empty service name', { controllers: [], service: '' }],
     ['no service name', { controllers: [] }],
   ])('refuses %s with a message that shows the fix', (_, options) => {
+    // Prepare
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', '');
+
     // Act
     const build = () => createApp(options as AppOptions);
 
@@ -60,6 +63,35 @@ describe('createApp', () => {
     expect(build).toThrow(
       'createHandler needs a service name: createHandler({ controllers, service: "items" })',
     );
+  });
+
+  it('takes the service name from POWERTOOLS_SERVICE_NAME when none is given', () => {
+    // Prepare
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', 'orders');
+
+    // Act
+    const app = createApp({ controllers: [ItemsController] });
+
+    // Assert
+    expect(app.service).toBe('orders');
+  });
+
+  it('warns once when the service name given differs from POWERTOOLS_SERVICE_NAME', () => {
+    // Prepare
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', 'orders');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    // Act
+    const app = createApp({ controllers: [ItemsController], service: 'items' });
+    createApp({ controllers: [ItemsController], service: 'orders' });
+
+    // Assert
+    expect(app.service).toBe('items');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(
+      "createHandler({ service: 'items' }) differs from POWERTOOLS_SERVICE_NAME 'orders'",
+    );
+    warn.mockRestore();
   });
 
   it.each([

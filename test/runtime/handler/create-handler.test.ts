@@ -35,18 +35,19 @@ class ItemsController {
 
 describe('createHandler', () => {
   it('refuses options without a service name, saying how to give one', () => {
+    // Prepare
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', '');
+
     // Act
-    const build = () =>
-      createHandler({ controllers: [ItemsController], service: '' } as Parameters<
-        typeof createHandler
-      >[0]);
+    const build = () => createHandler({ controllers: [ItemsController], service: '' });
 
     // Assert
     expect(build).toThrow(
       new TypeError(
-        'createHandler needs a service name: createHandler({ controllers, service: "items" })',
+        'createHandler needs a service name: createHandler({ controllers, service: "items" }), or POWERTOOLS_SERVICE_NAME',
       ),
     );
+    vi.unstubAllEnvs();
   });
 
   it('returns a Middy handler that accepts more middlewares with .use()', async () => {
