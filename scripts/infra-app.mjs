@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `app` of cdktf.json: bundles infra/main.ts (TypeScript, importing the runtime's constants
 // from its sources) with esbuild and runs it. cdktf-cli runs this for `synth` and `deploy`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -24,4 +24,9 @@ await esbuild.build({
   logLevel: 'warning',
 });
 process.chdir(root);
-await import(pathToFileURL(outfile).href);
+try {
+  await import(pathToFileURL(outfile).href);
+} finally {
+  // One build per run: do not leave it behind.
+  rmSync(outfile, { force: true });
+}

@@ -12,7 +12,10 @@ import type { Cors } from './http-api.js';
 /** Options of {@link GantryFunctionUrl}. */
 export type GantryFunctionUrlProps = {
   function: GantryFunction;
-  /** `RESPONSE_STREAM` to stream responses. Default `BUFFERED`. */
+  /**
+   * `RESPONSE_STREAM` to stream responses (the handler must stream: Gantry's streaming routes
+   * are not there yet, so keep `BUFFERED` for a Gantry handler today). Default `BUFFERED`.
+   */
   invokeMode?: 'BUFFERED' | 'RESPONSE_STREAM';
   cors?: Cors;
 } & (
@@ -45,6 +48,12 @@ export class GantryFunctionUrl extends Construct {
     super(scope, id);
     const fn = props.function.function;
     const authType = props.authType ?? 'AWS_IAM';
+    // Refused before anything is created: a caller that catches the error keeps no public URL.
+    if (props.authType === 'NONE' && !props.publicAccessReason?.trim()) {
+      throw new Error(
+        'A Function URL with authType NONE needs a publicAccessReason: it is public to the internet',
+      );
+    }
     this.functionUrl = new LambdaFunctionUrl(this, 'url', {
       functionName: fn.functionName,
       authorizationType: authType,
@@ -52,11 +61,6 @@ export class GantryFunctionUrl extends Construct {
       cors: props.cors,
     });
     if (props.authType === 'NONE') {
-      if (!props.publicAccessReason?.trim()) {
-        throw new Error(
-          'A Function URL with authType NONE needs a publicAccessReason: it is public to the internet',
-        );
-      }
       new TerraformLocal(
         this,
         `${PUBLIC_URL_LOCAL_PREFIX}${id}`,

@@ -102,10 +102,14 @@ export class GantryRestApi extends Construct {
     });
     const deployment = new ApiGatewayDeployment(this, 'deployment', {
       restApiId: this.api.id,
-      // A new deployment whenever the routes change.
+      // A new deployment whenever the routes or their targets change (a deployment is a snapshot:
+      // an integration updated in place, e.g. to a renamed function, is live only once redeployed).
       triggers: {
         redeployment: Fn.sha1(
-          Fn.jsonencode([proxy.id, ...integrations.map((integration) => integration.id)]),
+          Fn.jsonencode([
+            proxy.id,
+            ...integrations.flatMap((integration) => [integration.id, integration.uri]),
+          ]),
         ),
       },
       lifecycle: { createBeforeDestroy: true },

@@ -2,7 +2,7 @@
  * Bundles a Gantry handler for Lambda at synth time: one minified ESM file with its source map,
  * everything it imports included, built with the settings the benchmarks use.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, buildSync } from 'esbuild';
 
@@ -24,9 +24,13 @@ export const BUNDLE_SETTINGS: BuildOptions = {
   logLevel: 'warning',
 };
 
+/** The files a bundle consists of: the handler module and its source map. */
+const BUNDLE_FILES = ['index.mjs', 'index.mjs.map'];
+
 /**
  * Bundles `entry` (a module exporting `handler`) into `outdir/index.mjs` (+ `index.mjs.map`),
- * so the Lambda handler setting is `index.handler`.
+ * so the Lambda handler setting is `index.handler`. `outdir` is zipped whole into the function,
+ * so it must hold nothing else: a directory with other files is refused, never emptied.
  *
  * @example
  * ```ts
@@ -35,7 +39,15 @@ export const BUNDLE_SETTINGS: BuildOptions = {
  */
 export function bundleHandler(entry: string, outdir: string): string {
   const dir = resolve(outdir);
-  rmSync(dir, { recursive: true, force: true });
+  if (existsSync(dir)) {
+    const others = readdirSync(dir).filter((name) => !BUNDLE_FILES.includes(name));
+    if (others.length > 0) {
+      throw new Error(
+        `The bundle directory ${dir} holds other files (${others.slice(0, 3).join(', ')}): give each function a directory of its own`,
+      );
+    }
+    for (const name of BUNDLE_FILES) rmSync(join(dir, name), { force: true });
+  }
   mkdirSync(dir, { recursive: true });
   buildSync({ ...BUNDLE_SETTINGS, entryPoints: [resolve(entry)], outfile: join(dir, 'index.mjs') });
   return dir;

@@ -43,11 +43,11 @@ export interface GantryFunctionProps {
   namespace?: string;
   /** Extra environment variables. */
   environment?: Record<string, string>;
-  /** Active X-Ray tracing. Default true. */
+  /** Active X-Ray tracing. Default true. Off: no X-Ray permissions and no Tracer in the runtime. */
   tracing?: boolean;
   /** Permissions beyond logging and tracing, for what your handler calls. */
   policyStatements?: PolicyStatement[];
-  /** Where the bundle is built. Default `.gantry/bundles/<functionName>`. */
+  /** Where the bundle is built. Default `.gantry/bundles/<construct path>`, one per function. */
   bundleDir?: string;
 }
 
@@ -78,6 +78,7 @@ export class GantryFunction extends Construct {
     super(scope, id);
     const name = props.functionName ?? props.service;
     const logLevel = props.logLevel ?? 'INFO';
+    const tracing = props.tracing !== false;
     this.service = props.service;
     this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
 
@@ -99,11 +100,15 @@ export class GantryFunction extends Construct {
             Resource: `${logs.arn}:*`,
           },
           // X-Ray has no resource-level permissions: AWS requires "*" here.
-          {
-            Effect: 'Allow',
-            Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-            Resource: '*',
-          },
+          ...(tracing
+            ? [
+                {
+                  Effect: 'Allow',
+                  Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+                  Resource: '*',
+                },
+              ]
+            : []),
           ...(props.policyStatements ?? []).map((statement) => ({
             Effect: 'Allow',
             Action: statement.actions,
@@ -113,7 +118,10 @@ export class GantryFunction extends Construct {
       }),
     });
 
-    const bundle = bundleHandler(props.entry, props.bundleDir ?? `.gantry/bundles/${name}`);
+    const bundle = bundleHandler(
+      props.entry,
+      props.bundleDir ?? `.gantry/bundles/${this.node.path.replace(/[^\w-]+/g, '_')}`,
+    );
     const asset = new TerraformAsset(this, 'code', { path: bundle, type: AssetType.ARCHIVE });
     this.function = new LambdaFunction(this, 'function', {
       functionName: name,
@@ -132,6 +140,8 @@ export class GantryFunction extends Construct {
           POWERTOOLS_METRICS_NAMESPACE: this.namespace,
           POWERTOOLS_LOG_LEVEL: logLevel,
           NODE_OPTIONS: '--enable-source-maps',
+          // Without active tracing the runtime never loads the Tracer (nor needs X-Ray rights).
+          ...(tracing ? {} : { POWERTOOLS_TRACE_ENABLED: 'false' }),
           ...props.environment,
         },
       },
@@ -141,7 +151,7 @@ export class GantryFunction extends Construct {
         applicationLogLevel: logLevel,
         systemLogLevel: 'WARN',
       },
-      tracingConfig: { mode: props.tracing === false ? 'PassThrough' : 'Active' },
+      tracingConfig: { mode: tracing ? 'Active' : 'PassThrough' },
       dependsOn: [logs],
     });
   }

@@ -12,6 +12,9 @@ import { GantryFunction, type GantryFunctionProps } from '../function/gantry-fun
 import { GantryAlarms } from '../monitoring/alarms.js';
 import { GantryDashboard } from '../monitoring/dashboard.js';
 
+/** `Omit` for each member of a union (the plain `Omit` keeps only the keys all members share). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** Options of {@link ServiceStack}. */
 export interface ServiceStackProps {
   /** Default: `AWS_REGION`, else `us-east-1`. */
@@ -19,8 +22,8 @@ export interface ServiceStackProps {
   function: GantryFunctionProps;
   /** The API in front of the function. Default `http`. */
   api?: 'http' | 'rest' | 'none';
-  /** A Function URL as well (IAM auth unless said otherwise). */
-  functionUrl?: Omit<GantryFunctionUrlProps, 'function'>;
+  /** A Function URL as well (IAM auth unless said otherwise; `NONE` needs a `publicAccessReason`). */
+  functionUrl?: OmitEach<GantryFunctionUrlProps, 'function'>;
   /** E-mail address for the alarms. */
   alarmEmail?: string;
 }
@@ -58,7 +61,7 @@ export class ServiceStack extends TerraformStack {
       const url = new GantryFunctionUrl(this, 'function-url', {
         ...props.functionUrl,
         function: this.function,
-      } as GantryFunctionUrlProps);
+      });
       new TerraformOutput(this, 'function_url', {
         value: url.url,
         description: 'The Function URL',
