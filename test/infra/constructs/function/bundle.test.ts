@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleHandler } from '../../../../infra/function/bundle.js';
+import { runBundle } from '../../support/run-bundle.js';
 import { tempDirs } from '../../support/synth.js';
-import { runBundle } from './run-bundle.js';
 
 // Modern syntax a Node 22 target keeps as written (an older target rewrites every line of it).
 const MODERN_HANDLER = `
@@ -64,12 +64,12 @@ describe('bundleHandler', () => {
     expect(code).not.toContain('WeakMap');
   });
 
-  it('produces a module whose handler runs in plain Node', () => {
+  it('produces a module whose handler runs in plain Node', async () => {
     // Act
-    const { answer } = runBundle(join(outdir, 'index.mjs'), { rawPath: '/first' });
+    const run = await runBundle(outdir, {}, [{ rawPath: '/first' }]);
 
     // Assert
-    expect(answer).toEqual({ statusCode: 200, body: '/first 1' });
+    expect(run.answers).toEqual([{ statusCode: 200, body: '/first 1' }]);
   });
 
   it('replaces the previous bundle when built again into the same directory', () => {

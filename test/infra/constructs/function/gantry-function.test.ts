@@ -10,6 +10,7 @@ import { DEFAULT_NAMESPACE, LOG_KEYS, LOG_MESSAGES } from 'gantry';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GantryFunction } from '../../../../infra/function/gantry-function.js';
 import { apigwV2Event } from '../../../support/events.js';
+import { runBundle } from '../../support/run-bundle.js';
 import {
   addressOf,
   awsStack,
@@ -23,7 +24,6 @@ import {
   type TerraformJson,
   tempDirs,
 } from '../../support/synth.js';
-import { runBundle } from './run-bundle.js';
 import { readZip } from './zip.js';
 
 const tempDir = tempDirs();
@@ -255,7 +255,7 @@ describe('GantryFunction asset', () => {
     }
   });
 
-  it('holds a handler that answers an API Gateway request with 200 and its access log', () => {
+  it('holds a handler that answers an API Gateway request with 200 and its access log', async () => {
     // Prepare
     const unzipped = tempDir('unzipped');
     for (const [name, data] of readZip(join(stackDir, lambda.filename))) {
@@ -263,16 +263,15 @@ describe('GantryFunction asset', () => {
     }
 
     // Act
-    const { answer, output } = runBundle(
-      join(unzipped, 'index.mjs'),
+    const run = await runBundle(unzipped, lambda.environment.variables, [
       apigwV2Event({ path: '/items' }),
-    );
+    ]);
 
     // Assert
-    expect(answer.statusCode).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ items: [] });
-    const logs = output.map((line) => JSON.parse(line));
-    expect(logs).toContainEqual(
+    const [answer] = run.answers as { statusCode: number; body: string }[];
+    expect(answer?.statusCode).toBe(200);
+    expect(JSON.parse(answer?.body ?? '')).toEqual({ items: [] });
+    expect(run.documents).toContainEqual(
       expect.objectContaining({
         message: LOG_MESSAGES.access,
         service: 'items',
