@@ -72,7 +72,9 @@ export class GantryDashboard extends Construct {
 
     const widgets: Widget[] = [
       chart('Requests by route', search('requests', 'Sum')),
-      chart('Latency p99 by route (ms)', search('latency', 'p99')),
+      ...['p50', 'p90', 'p99'].map((stat) =>
+        chart(`Latency ${stat} by route (ms)`, search('latency', stat)),
+      ),
       chart(
         'Latency (ms)',
         ['p50', 'p90', 'p99'].map((stat) =>

@@ -71,6 +71,34 @@ describe('GantryDashboard', () => {
     );
   });
 
+  it('charts requests, latency p50/p90/p99, 4xx and 5xx per route, whatever the routes', () => {
+    // Assert
+    const searches = http.widgets.flatMap((widget) =>
+      (widget.properties.metrics ?? []).flatMap((row) =>
+        row.flatMap((cell) =>
+          typeof cell === 'object' && cell !== null && 'expression' in cell
+            ? [String((cell as { expression: string }).expression)]
+            : [],
+        ),
+      ),
+    );
+    const perRoute = searches.map((expression) => {
+      const match = /MetricName="(\w+)" service="orders"', '(\w+)'/.exec(expression);
+      return match ? `${match[1]} ${match[2]}` : expression;
+    });
+    expect(perRoute).toEqual([
+      'Requests Sum',
+      'Latency p50',
+      'Latency p90',
+      'Latency p99',
+      'Errors4xx Sum',
+      'Faults5xx Sum',
+    ]);
+    for (const expression of searches) {
+      expect(expression).toMatch(/^SEARCH\('\{"Gantry",service,route\} /);
+    }
+  });
+
   it('charts the Lambda function by its name', () => {
     // Assert
     const lambdaRows = http.widgets.flatMap((widget) =>
