@@ -21,8 +21,8 @@ export interface DeclaredRoute {
 
 const ROUTES = Symbol('gantry.routes');
 const PREFIX = Symbol('gantry.prefix');
-/** The methods this class itself decorated (its metadata only, never a parent's). */
-const DECORATED = Symbol('gantry.decoratedMethods');
+/** The methods whose routes this class inherited and has not re-declared yet. */
+const INHERITED = Symbol('gantry.inheritedMethods');
 
 type Metadata = Record<PropertyKey, unknown>;
 
@@ -33,14 +33,15 @@ type Metadata = Record<PropertyKey, unknown>;
 export function addRoute(metadata: DecoratorMetadataObject, route: DeclaredRoute): void {
   const target = metadata as Metadata;
   if (!Object.hasOwn(target, ROUTES)) {
-    target[ROUTES] = [...((target[ROUTES] as DeclaredRoute[] | undefined) ?? [])];
-    target[DECORATED] = new Set<string | symbol>();
+    const inherited = (target[ROUTES] as DeclaredRoute[] | undefined) ?? [];
+    target[ROUTES] = [...inherited];
+    target[INHERITED] = new Set(inherited.map((parentRoute) => parentRoute.property));
   }
-  const decorated = target[DECORATED] as Set<string | symbol>;
+  const inherited = target[INHERITED] as Set<string | symbol>;
   let routes = target[ROUTES] as DeclaredRoute[];
-  if (!decorated.has(route.property)) {
-    decorated.add(route.property);
-    routes = routes.filter((inherited) => inherited.property !== route.property);
+  // Linear in the routes of a class: only a re-declared inherited method filters the list.
+  if (inherited.delete(route.property)) {
+    routes = routes.filter((parentRoute) => parentRoute.property !== route.property);
     target[ROUTES] = routes;
   }
   routes.push(route);
