@@ -45,7 +45,12 @@ export interface App {
   readonly translate: TranslateOptions;
   readonly bodyLimit: number;
   readonly logger: Logger;
+  /** The metrics namespace: the option, else `POWERTOOLS_METRICS_NAMESPACE`, else `Gantry`. */
+  readonly namespace: string;
+  /** The Powertools Metrics routes record into (`req.metrics`); created on first use. */
   readonly metrics: Metrics;
+  /** That Metrics if it exists yet (given, or created by a route), without creating it. */
+  existingMetrics(): Metrics | undefined;
 }
 
 const ONE_MIB = 1024 * 1024;
@@ -70,6 +75,8 @@ export function createApp(options: AppOptions): App {
     typeof options.basePath === 'string' ? [options.basePath] : (options.basePath ?? []);
   let logger = options.logger;
   let metrics = options.metrics;
+  const namespace =
+    options.namespace ?? (process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_NAMESPACE);
   return {
     service,
     table,
@@ -85,14 +92,12 @@ export function createApp(options: AppOptions): App {
       logger ??= new Logger({ serviceName: service });
       return logger;
     },
+    namespace,
     get metrics() {
-      metrics ??= new Metrics({
-        serviceName: service,
-        namespace:
-          options.namespace ?? (process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_NAMESPACE),
-      });
+      metrics ??= new Metrics({ serviceName: service, namespace });
       return metrics;
     },
+    existingMetrics: () => metrics,
   };
 }
 

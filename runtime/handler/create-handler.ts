@@ -57,13 +57,17 @@ export function createHandler(options: HandlerOptions): GantryHandler {
   }).use(httpEvent(app, { dev: options.dev }));
   if (options.observability === false) return handler as unknown as GantryHandler;
 
-  const { logger, metrics } = app;
+  const { logger } = app;
+  // Your own Powertools Metrics publishes Gantry's metrics too; by default Gantry writes them
+  // itself, one EMF line per request, and flushes `req.metrics` only when a route used it.
+  const { metrics } = options;
+  const target = metrics ? { metrics } : { service: app.service, namespace: app.namespace };
   handler.use(correlationId({ logger }));
-  handler.use(coldStart({ logger, metrics }));
+  handler.use(coldStart({ logger, ...target }));
   const tracer = loadTracer(options, app.service);
   if (tracer) handler.use(tracing({ tracer }));
   handler.use(accessLog({ logger }));
-  handler.use(routeMetrics({ metrics }));
+  handler.use(routeMetrics({ ...target, userMetrics: app.existingMetrics }));
   handler.use(errorLog({ logger }));
   return handler as unknown as GantryHandler;
 }

@@ -6,13 +6,22 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { exchangeOf } from '../handler/http-exchange.js';
 import { LOG_KEYS, LOG_MESSAGES, METRICS } from './constants.js';
+import { type EmfWrite, emfWriter } from './emf-writer.js';
 import type { GantryMiddleware, MiddyRequest } from './middleware-types.js';
 import { roundMs } from './round-ms.js';
 
 /** Options of {@link coldStart}. */
 export interface ColdStartOptions {
   logger?: Logger;
+  /** Publish `ColdStart` and `InitDuration` through this Powertools Metrics. */
   metrics?: Metrics;
+  /**
+   * Without `metrics`: publish them as Gantry's own EMF line for this service (the `service`
+   * dimension), in `namespace`. Neither given: no metrics, the log line only.
+   */
+  service?: string;
+  /** With `service`: the namespace. Default: `POWERTOOLS_METRICS_NAMESPACE`, else `Gantry`. */
+  namespace?: string;
   /**
    * Milliseconds from process start until the handler was ready: the init duration reported.
    * Default: the moment this middleware is created (during init, by `createHandler`).
@@ -27,12 +36,13 @@ export interface ColdStartOptions {
  *
  * @example
  * ```ts
- * handler.use(coldStart({ logger, metrics }));
+ * handler.use(coldStart({ logger, service: 'items' })); // or { logger, metrics } for your Powertools Metrics
  * // {"level":"INFO","message":"cold start","init_type":"on-demand","init_duration_ms":182.4,...}
  * ```
  */
 export function coldStart(options: ColdStartOptions = {}): GantryMiddleware {
   const { logger, metrics } = options;
+  const write = options.service && !metrics ? coldStartWriter(options.service, options) : undefined;
   const initDurationMs = roundMs(options.initDurationMs ?? performance.now());
   let pending = true;
   const forget = (request: MiddyRequest): void => {
@@ -59,8 +69,20 @@ export function coldStart(options: ColdStartOptions = {}): GantryMiddleware {
           metrics.addMetadata(LOG_KEYS.correlationId, exchange.correlationId);
         metrics.publishStoredMetrics();
       }
+      if (write) {
+        const keys: Record<string, string> = { [LOG_KEYS.initType]: initType };
+        if (exchange.correlationId) keys[LOG_KEYS.correlationId] = exchange.correlationId;
+        write([1, initDurationMs], keys);
+      }
     },
     after: forget,
     onError: forget,
   };
+}
+
+function coldStartWriter(service: string, options: ColdStartOptions): EmfWrite {
+  return emfWriter({ service, namespace: options.namespace }).group(
+    [METRICS.coldStart, METRICS.initDuration],
+    METRICS.coldStart.dimensionSets,
+  );
 }

@@ -150,27 +150,54 @@ describe('route metrics (EMF)', () => {
     for (const document of documents) expect(document.Requests).toBe(1);
   });
 
-  it('publishes the metrics a route adds through req.metrics with its route metrics', async () => {
+  it('publishes the metrics a route adds through req.metrics under the same route dimensions', async () => {
     // Prepare
     const handler = probeHandler();
 
     // Act
-    const answer = await invoke(handler, { method: 'POST', path: '/items' });
+    const answer = await invoke(handler, {
+      method: 'POST',
+      path: '/items',
+      headers: { 'x-correlation-id': 'corr-post' },
+    });
 
     // Assert
     expect(answer.statusCode).toBe(201);
     const documents = routeDocuments(output);
     expect(documents).toHaveLength(1);
-    expect(documents[0]).toMatchObject({ route: 'POST /items', ItemsCreated: 1, Requests: 1 });
-    expect(documents[0]?._aws.CloudWatchMetrics[0]?.Dimensions).toEqual([
-      ['service', 'route'],
-      ['service'],
-    ]);
-    expect(documents[0]?._aws.CloudWatchMetrics[0]?.Metrics).toContainEqual({
-      Name: 'ItemsCreated',
-      Unit: 'Count',
+    expect(documents[0]).toMatchObject({ route: 'POST /items', Requests: 1 });
+    const added = output.emf().filter((doc) => 'ItemsCreated' in doc);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({
+      service: 'probe',
+      route: 'POST /items',
+      ItemsCreated: 1,
+      correlation_id: 'corr-post',
     });
+    expect(added[0]?._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: DEFAULT_NAMESPACE,
+        Dimensions: [['service', 'route'], ['service']],
+        Metrics: [{ Name: 'ItemsCreated', Unit: 'Count' }],
+      },
+    ]);
+  });
+
+  it('writes no second document when no route used req.metrics', async () => {
+    // Prepare
+    const handler = probeHandler();
+
+    // Act
+    await invoke(handler, { path: '/items/1' });
+    await invoke(handler, { method: 'POST', path: '/items' });
+    await invoke(handler, { path: '/items/2' });
+
+    // Assert
+    expect(routeDocuments(output)).toHaveLength(3);
     expect(output.emf().filter((doc) => 'ItemsCreated' in doc)).toHaveLength(1);
+    expect(
+      output.emf().filter((doc) => !('Requests' in doc) && !('ColdStart' in doc)),
+    ).toHaveLength(1);
   });
 
   it('publishes in the namespace given to createHandler', async () => {
