@@ -1,6 +1,7 @@
 /**
  * `createHandler`: controllers in, one Lambda handler out, observable with no extra code.
  */
+import { isDevMode } from '@aws-lambda-powertools/commons/utils/env';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
@@ -14,6 +15,8 @@ import { type AppOptions, createApp } from './app.js';
 import { dispatch } from './dispatch.js';
 import { httpEvent } from './http-event.js';
 import type { HttpExchange } from './http-exchange.js';
+import { middyOnDemand } from './middy-on-demand.js';
+import { serveDirect } from './serve-direct.js';
 
 /** Options of {@link createHandler}. */
 export interface HandlerOptions extends AppOptions {
@@ -51,11 +54,13 @@ export type GantryHandler = MiddyfiedHandler<unknown, unknown, Error, Context>;
  */
 export function createHandler(options: HandlerOptions): GantryHandler {
   const app = createApp(options);
+  const dev = options.dev ?? isDevMode();
   const handler = middy((exchange: HttpExchange) => dispatch(exchange, app), {
     // No per-request timer: Lambda's own timeout ends a stuck invocation.
     timeoutEarlyInMillis: 0,
-  }).use(httpEvent(app, { dev: options.dev }));
-  if (options.observability === false) return handler as unknown as GantryHandler;
+  }).use(httpEvent(app, { dev })) as unknown as GantryHandler;
+  // Nothing to chain: Middy runs once you `.use()` something.
+  if (options.observability === false) return middyOnDemand(serveDirect(app, dev), handler);
 
   const { logger } = app;
   // Your own Powertools Metrics publishes Gantry's metrics too; by default Gantry writes them
@@ -69,7 +74,7 @@ export function createHandler(options: HandlerOptions): GantryHandler {
   handler.use(accessLog({ logger }));
   handler.use(routeMetrics({ ...target, userMetrics: app.existingMetrics }));
   handler.use(errorLog({ logger }));
-  return handler as unknown as GantryHandler;
+  return handler;
 }
 
 function loadTracer(

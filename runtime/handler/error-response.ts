@@ -2,7 +2,7 @@
  * The answer to a thrown error: an `HttpError`'s status and message, or the safe 500 that
  * leaks nothing (no message, stack or class name) outside local development mode.
  */
-import { STATUS_CODES } from 'node:http';
+import { statusText } from '../events/status-text.js';
 import type { HttpResponse } from '../events/types.js';
 import { isHttpError } from '../router/http-error.js';
 
@@ -35,10 +35,10 @@ export function errorResponse(
       if (name.toLowerCase() === 'set-cookie') cookies.push(value);
       else headers[name.toLowerCase()] = value;
     }
-    body.message = error.expose ? error.message : (STATUS_CODES[status] ?? 'Error');
+    body.message = error.expose ? error.message : (statusText(status) ?? 'Error');
     if (error.expose && error.details !== undefined) body.details = error.details;
   } else {
-    body.message = STATUS_CODES[500];
+    body.message = statusText(500) ?? 'Internal Server Error';
   }
   if (correlationId !== undefined) body.correlationId = correlationId;
   if (dev && !(isHttpError(error) && error.expose)) body.debug = debugOf(error);

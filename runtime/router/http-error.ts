@@ -1,7 +1,7 @@
 /**
  * `HttpError`: throw it from a route to answer with a status and a message the client may see.
  */
-import { STATUS_CODES } from 'node:http';
+import { statusText } from '../events/status-text.js';
 
 /** Options of {@link HttpError}. */
 export interface HttpErrorOptions {
@@ -42,7 +42,7 @@ export class HttpError extends Error {
     if (!Number.isInteger(status) || status < 400 || status > 599) {
       throw new RangeError(`HttpError status must be an integer from 400 to 599, got ${status}`);
     }
-    super(message ?? STATUS_CODES[status] ?? 'Error', { cause: options.cause });
+    super(message ?? statusText(status) ?? 'Error', { cause: options.cause });
     this.status = status;
     this.expose = status < 500 && options.expose !== false;
     this.details = details;

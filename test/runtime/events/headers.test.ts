@@ -55,6 +55,35 @@ describe('fromSingleHeaders (headers maps)', () => {
   });
 });
 
+describe('fromSingleHeaders on a map already in lower case (HTTP API, Function URL)', () => {
+  it('copies it: changing the headers never changes the event', () => {
+    // Prepare
+    const map = { accept: 'text/html', host: 'example.com' };
+
+    // Act
+    const headers = fromSingleHeaders(map);
+    headers.cookie = 'a=1';
+
+    // Assert
+    expect(headers).not.toBe(map);
+    expect(map).toEqual({ accept: 'text/html', host: 'example.com' });
+    expect(Object.getPrototypeOf(headers)).toBeNull();
+    expect(headers.constructor).toBeUndefined();
+  });
+
+  it('keeps a __proto__ header an ordinary header', () => {
+    // Act
+    const headers = fromSingleHeaders(JSON.parse('{"accept":"a","__proto__":"x"}'));
+
+    // Assert
+    expect(Object.getPrototypeOf(headers)).toBeNull();
+    expect(Object.entries(headers)).toEqual([
+      ['accept', 'a'],
+      ['__proto__', 'x'],
+    ]);
+  });
+});
+
 describe('fromMultiHeaders (multiValueHeaders maps)', () => {
   it('lower-cases names and joins each list with , ', () => {
     // Act

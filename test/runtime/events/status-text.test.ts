@@ -1,5 +1,20 @@
+import { STATUS_CODES } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { statusDescription } from '../../../runtime/events/status-text.js';
+import { statusDescription, statusText } from '../../../runtime/events/status-text.js';
+
+describe('statusText', () => {
+  it('holds the reason phrase of every status code Node knows, and no other', () => {
+    // Prepare
+    const codes = Array.from({ length: 500 }, (_, index) => index + 100);
+
+    // Act
+    const ours = codes.map((code) => statusText(code));
+
+    // Assert
+    expect(ours).toEqual(codes.map((code) => STATUS_CODES[code]));
+    expect(Object.keys(STATUS_CODES).length).toBeGreaterThan(60);
+  });
+});
 
 describe('statusDescription (ALB and VPC Lattice statusDescription)', () => {
   it.each([
