@@ -2,7 +2,7 @@
  * A variant's Lambda bundle, built as the infra builds a function's (`BUNDLE_SETTINGS`), and its
  * size minified and gzip-compressed.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
@@ -19,14 +19,22 @@ export interface VariantBundle {
   readonly row: BundleRow;
 }
 
-function build(entry: string, outfile: string, external: string[]): void {
+function build(entry: string, outdir: string, external: string[]): void {
   buildSync({
     ...BUNDLE_SETTINGS,
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { index: entry },
+    outdir,
     external,
     logLevel: 'silent',
   });
+}
+
+/** The code files of a bundle (`index.mjs` and any on-demand chunks), source maps left out. */
+function codeFiles(dir: string): Buffer[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.mjs'))
+    .sort()
+    .map((name) => readFileSync(join(dir, name)));
 }
 
 /**
@@ -51,22 +59,22 @@ export function bundleVariant(variant: Variant, root: string, outRoot: string): 
   let external: string[] = [];
   let externalReason: string | undefined;
   try {
-    build(entry, file, external);
+    build(entry, dir, external);
   } catch (error) {
     const missing = /Could not resolve "(@aws-sdk\/[^"]+)"/.exec((error as Error).message);
     if (!missing)
       throw new Error(`cold: bundling ${variant.name} failed: ${(error as Error).message}`);
     external = [AWS_SDK];
     externalReason = `imports ${missing[1]} (the Lambda Node.js runtime provides the AWS SDK v3)`;
-    build(entry, file, external);
+    build(entry, dir, external);
   }
-  const code = readFileSync(file);
+  const files = codeFiles(dir);
   return {
     file,
     row: {
       variant: variant.name,
-      bytes: code.length,
-      gzipBytes: gzipSync(code).length,
+      bytes: files.reduce((sum, code) => sum + code.length, 0),
+      gzipBytes: files.reduce((sum, code) => sum + gzipSync(code).length, 0),
       external,
       ...(externalReason ? { externalReason } : {}),
     },

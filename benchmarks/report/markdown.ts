@@ -83,6 +83,10 @@ ${coldTable(results)}
 
 ## Bundle size
 
+Minified code with the infra's \`BUNDLE_SETTINGS\` (source maps not counted), gzip per file,
+summed over the handler module and the chunks it loads on demand (\`import()\`: Gantry's X-Ray
+Tracer, loaded only when tracing is on).
+
 ${bundleTable(results)}
 
 ## Scaling with the number of routes

@@ -80,9 +80,12 @@ export interface ColdRow {
 /** One variant's Lambda bundle. */
 export interface BundleRow {
   readonly variant: string;
-  /** Minified, as esbuild writes it with the infra's BUNDLE_SETTINGS (source map not counted). */
+  /**
+   * Minified, as esbuild writes it with the infra's BUNDLE_SETTINGS: the handler module and its
+   * on-demand chunks (source maps not counted).
+   */
   readonly bytes: number;
-  /** The same, gzip-compressed (zlib, default level). */
+  /** The same, each file gzip-compressed (zlib, default level), summed. */
   readonly gzipBytes: number;
   /** Modules left out of the bundle (the Lambda runtime provides them), with why. */
   readonly external: readonly string[];

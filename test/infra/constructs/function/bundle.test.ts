@@ -103,6 +103,54 @@ describe('bundleHandler', () => {
     expect(existsSync(join(dir, 'index.mjs'))).toBe(false);
   });
 
+  it('puts what the handler imports on demand in a chunk, with its Node built-ins', async () => {
+    // Prepare
+    const dir = tempDir('on-demand');
+    writeFileSync(
+      join(dir, 'lazy.ts'),
+      "import { STATUS_CODES } from 'node:http';\nexport const text = STATUS_CODES[418];\n",
+    );
+    const source = join(dir, 'handler.ts');
+    writeFileSync(
+      source,
+      "export const handler = async (event: { lazy?: boolean }) => ({ statusCode: 200, body: event.lazy ? (await import('./lazy.js')).text : 'eager' });\n",
+    );
+
+    // Act
+    const out = bundleHandler(source, join(dir, 'bundle'));
+    const run = await runBundle(out, {}, [{ lazy: false }, { lazy: true }]);
+
+    // Assert
+    const chunks = readdirSync(join(out, 'chunks')).filter((name) => name.endsWith('.mjs'));
+    expect(chunks).toHaveLength(1);
+    expect(readFileSync(join(out, 'index.mjs'), 'utf8')).not.toContain('node:http');
+    expect(readFileSync(join(out, 'chunks', chunks[0] ?? ''), 'utf8')).toContain('node:http');
+    expect(run.answers).toEqual([
+      { statusCode: 200, body: 'eager' },
+      { statusCode: 200, body: "I'm a Teapot" },
+    ]);
+  });
+
+  it('replaces the previous chunks when built again', () => {
+    // Prepare
+    const dir = tempDir('stale-chunks');
+    const source = join(dir, 'handler.ts');
+    writeFileSync(join(dir, 'lazy.ts'), 'export const value = 1;\n');
+    writeFileSync(
+      source,
+      "export const handler = async () => (await import('./lazy.js')).value;\n",
+    );
+    const out = bundleHandler(source, join(dir, 'bundle'));
+    writeFileSync(source, 'export const handler = async () => 2;\n');
+
+    // Act
+    bundleHandler(source, out);
+
+    // Assert
+    expect(existsSync(join(out, 'chunks'))).toBe(false);
+    expect(readdirSync(out).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+  });
+
   it('fails the synth when the handler does not compile', () => {
     // Prepare
     const dir = tempDir('broken');

@@ -4,8 +4,8 @@
  * with only what it needs.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DEFAULT_NAMESPACE, LOG_KEYS, LOG_MESSAGES } from 'gantry';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GantryFunction } from '../../../../infra/function/gantry-function.js';
@@ -244,13 +244,21 @@ describe('GantryFunction asset', () => {
     lambda = onlyResource(synth.json, 'aws_lambda_function');
   });
 
-  it('is zipped at synth time next to the stack, holding exactly the bundle and its source map', () => {
+  it('is zipped at synth time next to the stack, holding exactly the bundle, its chunks and source maps', () => {
+    // Prepare
+    const built = readdirSync(bundleDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.includes('.'))
+      .sort();
+
     // Act
     const files = readZip(join(stackDir, lambda.filename));
 
     // Assert
-    expect([...files.keys()].sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    for (const name of ['index.mjs', 'index.mjs.map']) {
+    expect([...files.keys()].sort()).toEqual(built);
+    expect(built).toEqual(expect.arrayContaining(['index.mjs', 'index.mjs.map']));
+    // The X-Ray Tracer, loaded on demand, is a chunk of its own.
+    expect(built.filter((name) => /^chunks\/.+\.mjs$/.test(name)).length).toBeGreaterThan(0);
+    for (const name of built) {
       expect(sha256(files.get(name))).toBe(sha256(readFileSync(join(bundleDir, name))));
     }
   });
@@ -259,6 +267,7 @@ describe('GantryFunction asset', () => {
     // Prepare
     const unzipped = tempDir('unzipped');
     for (const [name, data] of readZip(join(stackDir, lambda.filename))) {
+      mkdirSync(dirname(join(unzipped, name)), { recursive: true });
       writeFileSync(join(unzipped, name), data);
     }
 
