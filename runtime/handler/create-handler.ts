@@ -7,6 +7,7 @@ import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { accessLog } from '../observability/access-log.js';
 import { coldStart } from '../observability/cold-start.js';
+import { composeMiddlewares } from '../observability/compose-middlewares.js';
 import { correlationId } from '../observability/correlation-id.js';
 import { errorLog } from '../observability/error-log.js';
 import { routeMetrics } from '../observability/route-metrics.js';
@@ -67,13 +68,18 @@ export function createHandler(options: HandlerOptions): GantryHandler {
   // itself, one EMF line per request, and flushes `req.metrics` only when a route used it.
   const { metrics } = options;
   const target = metrics ? { metrics } : { service: app.service, namespace: app.namespace };
-  handler.use(correlationId({ logger }));
-  handler.use(coldStart({ logger, ...target }));
   const tracer = loadTracer(options, app.service);
-  if (tracer) handler.use(tracing({ tracer }));
-  handler.use(accessLog({ logger }));
-  handler.use(routeMetrics({ ...target, userMetrics: app.existingMetrics }));
-  handler.use(errorLog({ logger }));
+  // One middleware for the whole chain: Middy awaits each middleware of each phase.
+  handler.use(
+    composeMiddlewares([
+      correlationId({ logger }),
+      coldStart({ logger, ...target }),
+      ...(tracer ? [tracing({ tracer })] : []),
+      accessLog({ logger }),
+      routeMetrics({ ...target, userMetrics: app.existingMetrics }),
+      errorLog({ logger }),
+    ]),
+  );
   return handler;
 }
 

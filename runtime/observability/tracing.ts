@@ -91,10 +91,6 @@ export function tracing(options: TracingOptions): GantryMiddleware {
 /** The X-Ray SDK's Lambda facade segment: what `getSegment()` returns at the top of an invocation. */
 interface FacadeSegment {
   facade?: boolean;
-  trace_id?: string;
-  id?: string;
-  notTraced?: boolean;
-  noOp?: boolean;
 }
 
 /**
@@ -102,17 +98,14 @@ interface FacadeSegment {
  * parent id are re-read from whichever invocation last asked for the current segment. With
  * concurrent invocations (Lambda Managed Instances) another invocation would re-point it before
  * this one's subsegments are sent, so they are attached to a per-invocation view of it instead:
- * the facade's behaviour, with this invocation's trace data frozen.
+ * the facade's behaviour, with this invocation's trace data frozen. It is a copy, not an object
+ * inheriting from the facade: a prototype object is slow to write to, and the SDK rewrites the
+ * facade on every invocation.
  */
 function invocationScope(segment: Segment): Segment {
   const facade = segment as Segment & FacadeSegment;
   if (facade.facade !== true) return segment;
-  const frozen: FacadeSegment & { subsegments: undefined } = {
-    trace_id: facade.trace_id,
-    id: facade.id,
-    notTraced: facade.notTraced,
-    noOp: facade.noOp,
-    subsegments: undefined,
-  };
-  return Object.assign(Object.create(facade) as Segment, frozen);
+  const scope = Object.assign(Object.create(Object.getPrototypeOf(facade)) as Segment, facade);
+  (scope as Segment & { subsegments?: unknown }).subsegments = undefined;
+  return scope;
 }
