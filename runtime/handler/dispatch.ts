@@ -4,6 +4,7 @@
  */
 import type { HttpResponse } from '../events/types.js';
 import { parseBody } from '../router/body-parser.js';
+import type { Route } from '../router/build-routes.js';
 import { HttpError } from '../router/http-error.js';
 import type { AnySchema } from '../router/route-options.js';
 import { isFramed, toResponse } from '../router/to-response.js';
@@ -13,14 +14,15 @@ import type { HttpExchange } from './http-exchange.js';
 import { RouteRequest } from './route-request.js';
 
 /**
- * Serves one exchange.
+ * Serves one exchange: synchronously when the route and its validation are synchronous (no
+ * promise to await on the hot path), else as a promise. Errors are thrown either way.
  *
  * @example
  * ```ts
  * const response = await dispatch(exchange, app); // { status: 200, headers, cookies, body }
  * ```
  */
-export async function dispatch(exchange: HttpExchange, app: App): Promise<HttpResponse> {
+export function dispatch(exchange: HttpExchange, app: App): HttpResponse | Promise<HttpResponse> {
   const { request, route } = exchange;
   if (request.problem !== undefined) throw new HttpError(400, request.problem);
   if (route === undefined) throw routingError(exchange, app);
@@ -33,12 +35,23 @@ export async function dispatch(exchange: HttpExchange, app: App): Promise<HttpRe
   const req = new RouteRequest(exchange, body, app);
   if (options.params || options.query || options.headers || options.body) {
     const pending = validateRequest(req, options);
-    if (pending) await pending;
+    if (pending) return pending.then(() => invoke(route, req));
   }
-  let result = route.invoke(req);
-  if (result instanceof Promise) result = await result;
+  return invoke(route, req);
+}
+
+function invoke(route: Route, req: RouteRequest): HttpResponse | Promise<HttpResponse> {
+  const result = route.invoke(req);
+  if (result instanceof Promise) return result.then((value) => respond(route, value));
+  return respond(route, result);
+}
+
+function respond(route: Route, result: unknown): HttpResponse | Promise<HttpResponse> {
+  const { options } = route;
   if (options.response && result !== undefined && !isFramed(result)) {
-    result = await validateResponse(result, options.response, route.handlerName);
+    return validateResponse(result, options.response, route.handlerName).then((checked) =>
+      toResponse(checked, options.status),
+    );
   }
   return toResponse(result, options.status);
 }

@@ -23,7 +23,8 @@ export function serveDirect(app: App, dev: boolean): DirectHandler {
     const exchange = openExchange(app, event, context);
     let response: HttpResponse;
     try {
-      response = await dispatch(exchange, app);
+      const pending = dispatch(exchange, app);
+      response = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       return answerError(exchange, error, dev, false);
     }

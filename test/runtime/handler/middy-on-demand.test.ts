@@ -26,10 +26,12 @@ describe('a handler without observability: Middy only once something is added', 
   ])('answers $name exactly as its Middy chain does', async ({ spec }) => {
     // Prepare
     const { direct, chained } = pair();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
     // Act
     const directAnswer = await invoke(direct, spec);
     const chainedAnswer = await invoke(chained, spec);
+    errors.mockRestore();
 
     // Assert
     expect(directAnswer).toEqual(chainedAnswer);
