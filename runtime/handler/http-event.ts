@@ -6,6 +6,7 @@ import { isDevMode } from '@aws-lambda-powertools/commons/utils/env';
 import type { Context } from 'aws-lambda';
 import { detectSource } from '../events/detect-source.js';
 import type { HttpResponse } from '../events/types.js';
+import { monotonicMs } from '../observability/clock.js';
 import { isErrorLogged } from '../observability/error-logged.js';
 import type { GantryMiddleware, MiddyRequest } from '../observability/middleware-types.js';
 import type { App } from './app.js';
@@ -58,7 +59,7 @@ export function httpEvent(app: App, options: { dev?: boolean } = {}): GantryMidd
  * ```
  */
 export function openExchange(app: App, event: unknown, context: Context): HttpExchange {
-  const startedAt = performance.now();
+  const startedAt = monotonicMs();
   const source = detectSource(event, app.sources);
   const http = source.toRequest(event, app.translate);
   const match =

@@ -6,6 +6,7 @@
 import type { Context } from 'aws-lambda';
 import type { AnySource } from '../events/detect-source.js';
 import type { HttpRequest } from '../events/types.js';
+import { monotonicMs } from '../observability/clock.js';
 import { UNMATCHED_ROUTE } from '../observability/constants.js';
 import type { Route } from '../router/build-routes.js';
 import type { Match } from '../router/route-table.js';
@@ -30,7 +31,7 @@ export class HttpExchange {
   readonly params: Record<string, string>;
   /** `GET /items/:id`, or `unmatched`: the name in metrics, logs and traces. */
   readonly routeName: string;
-  /** `performance.now()` when the event arrived. */
+  /** `monotonicMs()` when the event arrived. */
   readonly startedAt: number;
   /** Set by the correlation-id middleware. */
   correlationId: string | undefined = undefined;
@@ -58,7 +59,7 @@ export class HttpExchange {
 
   /** Milliseconds from arrival to the first time this is read: every observer reports the same figure. */
   get durationMs(): number {
-    this.#durationMs ??= performance.now() - this.startedAt;
+    this.#durationMs ??= monotonicMs() - this.startedAt;
     return this.#durationMs;
   }
 }

@@ -5,6 +5,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { exchangeOf } from '../handler/http-exchange.js';
+import { sinceProcessStartMs } from './clock.js';
 import { LOG_KEYS, LOG_MESSAGES, METRICS } from './constants.js';
 import { type EmfWrite, emfWriter } from './emf-writer.js';
 import type { GantryMiddleware, MiddyRequest } from './middleware-types.js';
@@ -43,7 +44,7 @@ export interface ColdStartOptions {
 export function coldStart(options: ColdStartOptions = {}): GantryMiddleware {
   const { logger, metrics } = options;
   const write = options.service && !metrics ? coldStartWriter(options.service, options) : undefined;
-  const initDurationMs = roundMs(options.initDurationMs ?? performance.now());
+  const initDurationMs = roundMs(options.initDurationMs ?? sinceProcessStartMs());
   let pending = true;
   const forget = (request: MiddyRequest): void => {
     if (exchangeOf(request)?.coldStart) logger?.removeKeys([LOG_KEYS.coldStart]);
