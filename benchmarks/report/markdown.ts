@@ -33,9 +33,9 @@ export function renderMarkdown(results: BenchResults): string {
 ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}.
 
 Every ratio below is within this one run on this one machine: compare ratios, not absolute
-figures, across machines. Rerun with \`npm run bench\` (every source, 3 runs, 15 cold processes
-per variant: about 6 minutes on 2 cores) or \`npm run bench -- --quick\` (under a minute: the
-HTTP API (v2) only, one run, 5 cold processes per variant: a glance).
+figures, across machines. Rerun with \`npm run bench\` (every source, 5 runs, 15 cold processes
+per variant: about 7 minutes on 2 cores) or \`npm run bench -- --quick\` (under a minute: the
+HTTP API (v2) only, three short runs, 5 cold processes per variant: a glance).
 \`latest.json\` holds every figure (warm latencies in ns, per run; every cold process); the chart
 is \`latest.svg\`.
 
