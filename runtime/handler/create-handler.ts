@@ -24,7 +24,7 @@ export interface HandlerOptions extends AppOptions {
   /**
    * The observability chain (correlation ids, access log, route metrics, cold starts, tracing,
    * error log). `false` leaves translation and routing only, to compose your own chain from the
-   * exported middlewares. Default: true.
+   * exported middlewares; such a handler skips Middy until you `.use()` one. Default: true.
    */
   observability?: boolean;
   /**

@@ -1,5 +1,5 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { DEFAULT_NAMESPACE, METRICS } from 'gantry';
+import { DEFAULT_NAMESPACE, METRICS, routeMetrics } from 'gantry';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureOutput } from '../../support/output.js';
 import { invoke, routeDocuments } from './invoke.js';
@@ -249,5 +249,42 @@ describe('route metrics (EMF)', () => {
     // Assert
     expect(answer.statusCode).toBe(200);
     expect(output.emf()).toEqual([]);
+  });
+});
+
+describe('routeMetrics in a custom chain', () => {
+  it('writes Gantry’s EMF line for the service it is given', async () => {
+    // Prepare
+    const handler = probeHandler({ observability: false }).use(
+      routeMetrics({ service: 'custom', namespace: 'Custom' }),
+    );
+
+    // Act
+    await invoke(handler, { path: '/items/9' });
+
+    // Assert
+    expect(routeDocuments(output)).toEqual([
+      expect.objectContaining({ service: 'custom', route: 'GET /items/:id', Requests: 1 }),
+    ]);
+    expect(routeDocuments(output)[0]?._aws.CloudWatchMetrics[0]?.Namespace).toBe('Custom');
+    expect(routeDocuments(output)[0]).not.toHaveProperty('correlation_id');
+  });
+
+  it('takes the service from POWERTOOLS_SERVICE_NAME, and refuses to guess without one', async () => {
+    // Prepare
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', '');
+    const withoutService = () => routeMetrics();
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', 'from-environment');
+    const handler = probeHandler({ observability: false }).use(routeMetrics());
+
+    // Act
+    await invoke(handler, { path: '/items/9' });
+
+    // Assert
+    expect(routeDocuments(output)).toEqual([
+      expect.objectContaining({ service: 'from-environment', Requests: 1 }),
+    ]);
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', '');
+    expect(withoutService).toThrow(/routeMetrics needs a service name/);
   });
 });
