@@ -47,7 +47,12 @@ let scratch: string | undefined;
 
 /** A scratch file for a worker's stdout: its descriptor, and a way to count and delete it. */
 function stdoutSink() {
-  scratch ??= mkdtempSync(join(tmpdir(), 'gantry-bench-'));
+  if (scratch === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
+    // Each sink deletes its own file; the directory goes when the harness exits.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    scratch = dir;
+  }
   const path = join(scratch, `stdout-${process.pid}-${performance.now().toFixed(3)}.log`);
   const fd = openSync(path, 'w+');
   return {
