@@ -7,7 +7,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { type AnySource, builtInSources } from '../events/detect-source.js';
 import { normaliseBasePath } from '../events/path.js';
 import type { TranslateOptions } from '../events/types.js';
-import { DEFAULT_NAMESPACE } from '../observability/constants.js';
+import { metricsNamespace } from '../observability/emf-writer.js';
 import { buildRoutes, type ControllerInput, type Route } from '../router/build-routes.js';
 import type { RouteTable } from '../router/route-table.js';
 
@@ -75,8 +75,7 @@ export function createApp(options: AppOptions): App {
     typeof options.basePath === 'string' ? [options.basePath] : (options.basePath ?? []);
   let logger = options.logger;
   let metrics = options.metrics;
-  const namespace =
-    options.namespace ?? (process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_NAMESPACE);
+  const namespace = metricsNamespace(options.namespace);
   return {
     service,
     table,

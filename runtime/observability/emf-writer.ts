@@ -51,8 +51,7 @@ export interface EmfWriter {
  * ```
  */
 export function emfWriter(options: EmfWriterOptions): EmfWriter {
-  const namespace =
-    options.namespace ?? (process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_NAMESPACE);
+  const namespace = metricsNamespace(options.namespace);
   const disabled = options.disabled ?? metricsDisabled();
   const service = `,${JSON.stringify(DIMENSIONS.service)}:${JSON.stringify(options.service)}`;
   return {
@@ -79,6 +78,19 @@ export function emfWriter(options: EmfWriterOptions): EmfWriter {
       };
     },
   };
+}
+
+/**
+ * The metrics namespace: the one given, else `POWERTOOLS_METRICS_NAMESPACE`, else `Gantry`.
+ *
+ * @example
+ * ```ts
+ * metricsNamespace('Shop'); // 'Shop'
+ * metricsNamespace(undefined); // process.env.POWERTOOLS_METRICS_NAMESPACE, or 'Gantry'
+ * ```
+ */
+export function metricsNamespace(given: string | undefined): string {
+  return given ?? (process.env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_NAMESPACE);
 }
 
 /** EMF values are numbers; JSON has no NaN or Infinity. */
