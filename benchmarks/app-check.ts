@@ -162,15 +162,21 @@ function multiValues(map: unknown, name: string, where: string): string[] {
 }
 
 /**
- * The content types the source would send to the client, read where that source reads them:
- * HTTP API and Function URL answers from `headers`; REST API answers from `headers` and
- * `multiValueHeaders` (API Gateway merges both); ALB answers from `headers` in single-value mode
- * and from `multiValueHeaders` in multi-value mode, each ignoring the other field.
+ * The values of a response header the source would send to the client, read where that source
+ * reads them: HTTP API and Function URL answers from `headers`; REST API answers from `headers`
+ * and `multiValueHeaders` (API Gateway merges both); ALB answers from `headers` in single-value
+ * mode and from `multiValueHeaders` in multi-value mode, each ignoring the other field. Throws
+ * when the field read is malformed.
+ *
+ * @example
+ * ```ts
+ * headerValues('alb-multi', answer, 'x-correlation-id'); // ['order-42']
+ * ```
  */
-function contentTypes(source: Source, answer: Answer): string[] {
-  const name = 'content-type';
-  const single = () => singleValues(answer.headers, name, 'headers');
-  const multi = () => multiValues(answer.multiValueHeaders, name, 'multiValueHeaders');
+export function headerValues(source: Source, answer: unknown, name: string): string[] {
+  const { headers, multiValueHeaders } = (isRecord(answer) ? answer : {}) as Answer;
+  const single = () => singleValues(headers, name, 'headers');
+  const multi = () => multiValues(multiValueHeaders, name, 'multiValueHeaders');
   switch (source) {
     case 'apigw-v1':
       return [...new Set([...single(), ...multi()])];
@@ -194,7 +200,7 @@ export function checkAnswer(source: Source, request: AppRequest, result: unknown
 
   let types: string[];
   try {
-    types = contentTypes(source, answer);
+    types = headerValues(source, answer, 'content-type');
   } catch (error) {
     throw problem((error as Error).message);
   }

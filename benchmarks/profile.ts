@@ -1,6 +1,7 @@
 /**
- * How much `npm run bench` measures: the full run, `--quick` (a glance, under a minute) and
- * `--smoke` (the test's run: every section, tiny samples, no figure worth quoting).
+ * How much `npm run bench` measures: the full run, `--quick` (a glance, about a minute) and
+ * `--smoke` (the test's run: every section, tiny samples, no figure worth quoting); and which
+ * sections (`--only soak,concurrency`).
  */
 import type { Source } from './app-check.js';
 import { VARIANTS, type Variant } from './apps/index.js';
@@ -8,6 +9,12 @@ import type { Sampling } from './measure/measure-invocations.js';
 
 /** The name of a profile, as its command-line flag (`--quick`, `--smoke`; none is `full`). */
 export type ProfileName = 'full' | 'quick' | 'smoke';
+
+/** The sections of a run, in the order they run. */
+export const SECTIONS = ['warm', 'cold', 'scaling', 'soak', 'concurrency'] as const;
+
+/** A section of a run (`--only` takes a comma-separated list of them). */
+export type Section = (typeof SECTIONS)[number];
 
 /** The variants whose rows are measured a second time with X-Ray tracing on. */
 export const XRAY_VARIANTS = ['gantry-full', 'raw-powertools', 'powertools-router-observed'];
@@ -46,8 +53,15 @@ export interface Profile {
     readonly warmup: Warmup;
     readonly sampling: Sampling;
   };
-  /** Heap readings after `first` and after `second` invocations of gantry-full. */
-  readonly memory: { readonly first: number; readonly second: number };
+  readonly soak: {
+    /**
+     * Warm invocations of gantry-full after which the heap is read (after forced GCs), in
+     * increasing order; the last is the soak's length. The growth is judged first to last.
+     */
+    readonly checkpoints: readonly number[];
+  };
+  /** Invocations in flight at once on one handler, checked for cross-talk. */
+  readonly concurrency: { readonly inFlight: number };
 }
 
 const FULL: Profile = {
@@ -66,7 +80,8 @@ const FULL: Profile = {
     warmup: { invocations: 6_000, maxMs: 3_000 },
     sampling: { minCpuMs: 100, minSamples: 1_500, maxSamples: 20_000 },
   },
-  memory: { first: 1_000, second: 100_000 },
+  soak: { checkpoints: [10_000, 100_000, 500_000, 1_000_000] },
+  concurrency: { inFlight: 1_000 },
 };
 
 const QUICK: Profile = {
@@ -87,7 +102,8 @@ const QUICK: Profile = {
     warmup: { invocations: 3_000, maxMs: 1_000 },
     sampling: { minCpuMs: 30, minSamples: 500, maxSamples: 5_000 },
   },
-  memory: { first: 1_000, second: 100_000 },
+  soak: { checkpoints: [10_000, 50_000, 100_000] },
+  concurrency: { inFlight: 1_000 },
 };
 
 const SMOKE: Profile = {
@@ -106,7 +122,8 @@ const SMOKE: Profile = {
     warmup: { invocations: 20, maxMs: 100 },
     sampling: { minCpuMs: 1, minSamples: 30, maxSamples: 100 },
   },
-  memory: { first: 1_000, second: 2_000 },
+  soak: { checkpoints: [500, 1_000, 2_000] },
+  concurrency: { inFlight: 1_000 },
 };
 
 /** The profiles by name. */
@@ -119,31 +136,42 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 /** What the command line asked for. */
 export interface BenchArgs {
   readonly profile: Profile;
+  /** The sections to run, in {@link SECTIONS} order: all of them unless `--only` was given. */
+  readonly sections: readonly Section[];
   /** Where to write latest.md, latest.json and latest.svg. */
   readonly outDir: string | undefined;
 }
 
+const USAGE =
+  'Usage: npm run bench [-- --quick | --smoke] [--only warm,cold,scaling,soak,concurrency] [--out <dir>]';
+
 /**
- * Reads `--quick`, `--smoke` and `--out <dir>`; anything else is refused with the usage.
+ * Reads `--quick`, `--smoke`, `--only <sections>` (comma-separated, or the flag repeated) and
+ * `--out <dir>`; anything else is refused with the usage.
  *
  * @example
  * ```ts
  * parseArgs(['--quick']).profile.name; // 'quick'
+ * parseArgs(['--only', 'soak']).sections; // ['soak']
  * ```
  */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let name: ProfileName = 'full';
   let outDir: string | undefined;
+  const only = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick' || arg === '--smoke') name = arg === '--quick' ? 'quick' : 'smoke';
     else if (arg === '--out' && argv[i + 1]) outDir = argv[++i];
-    else
-      throw new Error(
-        `npm run bench: unknown argument '${arg}'. Usage: npm run bench [-- --quick | --smoke] [--out <dir>]`,
-      );
+    else if (arg === '--only' && argv[i + 1])
+      for (const section of (argv[++i] as string).split(',')) only.add(section.trim());
+    else throw new Error(`npm run bench: unknown argument '${arg}'. ${USAGE}`);
   }
-  return { profile: PROFILES[name], outDir };
+  const unknown = [...only].filter((section) => !(SECTIONS as readonly string[]).includes(section));
+  if (unknown.length > 0)
+    throw new Error(`npm run bench: no section '${unknown.join("', '")}'. ${USAGE}`);
+  const sections = only.size === 0 ? SECTIONS : SECTIONS.filter((section) => only.has(section));
+  return { profile: PROFILES[name], sections, outDir };
 }
 
 /**

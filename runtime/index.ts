@@ -7,12 +7,14 @@ export { alb } from './events/alb.js';
 export { apiGatewayV1 } from './events/apigw-v1.js';
 export { apiGatewayV2 } from './events/apigw-v2.js';
 export { functionUrl } from './events/function-url.js';
+export { DEFAULT_LIMITS, type RequestLimits } from './events/limits.js';
 // Event sources
 export type {
   EventSource,
   HttpRequest,
   HttpResponse,
   Query,
+  RequestProblem,
   SourceName,
   TranslateOptions,
 } from './events/types.js';
@@ -29,7 +31,7 @@ export { dispatch } from './handler/dispatch.js';
 export { httpEvent } from './handler/http-event.js';
 export { exchangeOf, HttpExchange } from './handler/http-exchange.js';
 // Observability
-export { accessLog, redactHeaders } from './observability/access-log.js';
+export { type AccessLogOptions, accessLog } from './observability/access-log.js';
 export { type ColdStartOptions, coldStart } from './observability/cold-start.js';
 export {
   ANNOTATIONS,
@@ -40,6 +42,7 @@ export {
   LOG_KEYS,
   LOG_MESSAGES,
   METRICS,
+  SENSITIVE_HEADER_PATTERN,
   SENSITIVE_HEADERS,
   subsegmentName,
   UNMATCHED_ROUTE,
@@ -50,6 +53,12 @@ export {
   pickCorrelationId,
 } from './observability/correlation-id.js';
 export { errorLog } from './observability/error-log.js';
+export {
+  type HeaderRedactor,
+  headerRedactor,
+  REDACTED,
+  redactHeaders,
+} from './observability/redact-headers.js';
 export { routeMetrics } from './observability/route-metrics.js';
 export { type TracingOptions, tracing } from './observability/tracing.js';
 export type { ControllerInput, Route } from './router/build-routes.js';

@@ -1,20 +1,26 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick | --smoke] [-- --out <dir>]`: bundles the TypeScript benchmark
-// harness (benchmarks/) with esbuild into .gantry/bench/<profile> and runs it. Results go to
-// benchmarks/results/latest.{md,json,svg} (or <dir>); progress to stderr; the summary to stdout.
+// `npm run bench [-- --quick | --smoke] [--only <sections>] [--out <dir>]`: bundles the TypeScript
+// benchmark harness (benchmarks/) with esbuild into .gantry/bench/<profile> and runs it. A complete
+// full run writes benchmarks/results/latest.{md,json,svg}; quick, smoke and --only runs write
+// .gantry/bench-results/<profile> (or <dir>); progress goes to stderr, the summary to stdout.
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// One directory per profile: the test's smoke run never deletes a full run's workers.
+// One directory per profile: the test's smoke run never deletes a full run's workers (nor an
+// --only run those of a whole run).
 const profile = process.argv.includes('--smoke')
   ? 'smoke'
   : process.argv.includes('--quick')
     ? 'quick'
     : 'full';
-const outdir = join(root, '.gantry/bench', profile);
+const outdir = join(
+  root,
+  '.gantry/bench',
+  process.argv.includes('--only') ? `${profile}-only` : profile,
+);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // Dependencies stay in node_modules, each loaded only by the worker that needs it; `gantry`
 // itself (a self-reference, not a dependency) is bundled from its sources.
@@ -40,7 +46,8 @@ await esbuild.build({
     bench: join(root, 'benchmarks/bench.ts'),
     'warm-worker': join(root, 'benchmarks/warm/warm-worker.ts'),
     'scaling-worker': join(root, 'benchmarks/scaling/scaling-worker.ts'),
-    'memory-worker': join(root, 'benchmarks/memory/memory-worker.ts'),
+    'soak-worker': join(root, 'benchmarks/soak/soak-worker.ts'),
+    'concurrency-worker': join(root, 'benchmarks/concurrency/concurrency-worker.ts'),
   },
   outdir,
   // Each variant's module becomes a chunk of its own: a worker loads only its variant's peers.

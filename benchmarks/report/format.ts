@@ -30,6 +30,20 @@ export function formatKiB(bytes: number): string {
 }
 
 /**
+ * Bytes as decimal megabytes with two decimals (`6.14 MB`), signed when `signed` (`+0.10 MB`).
+ *
+ * @example
+ * ```ts
+ * formatMB(6_140_000); // '6.14 MB'
+ * formatMB(-20_000, true); // '-0.02 MB'
+ * ```
+ */
+export function formatMB(bytes: number, signed = false): string {
+  const text = `${(bytes / 1e6).toFixed(2)} MB`;
+  return signed && bytes >= 0 ? `+${text}` : text;
+}
+
+/**
  * A markdown table; cells are escaped for pipes.
  *
  * @example

@@ -4,7 +4,7 @@
  */
 import type { Source } from '../app-check.js';
 import type { LatencyStats } from '../measure/measure-invocations.js';
-import type { ProfileName } from '../profile.js';
+import type { ProfileName, Section } from '../profile.js';
 
 /** The machine and the run. */
 export interface Machine {
@@ -116,22 +116,67 @@ export interface ScalingRun {
   readonly notFound: LatencyStats;
 }
 
-/** A heap reading after a number of warm invocations (after global.gc()). */
+/** A heap reading after a number of warm invocations (after forced GCs), in bytes. */
 export interface HeapReading {
   readonly invocations: number;
+  /** `process.memoryUsage().heapUsed`, the lowest of the readings after each forced GC. */
   readonly heapUsed: number;
   readonly rss: number;
+  /** Milliseconds since the soak's first invocation, when the checkpoint was reached. */
+  readonly elapsedMs: number;
 }
 
-/** Heap growth of gantry-full between two readings. */
-export interface MemoryResult {
+/** The soak: gantry-full invoked warm a long while, its heap read after GC at checkpoints. */
+export interface SoakResult {
   readonly variant: string;
-  readonly source: Source;
-  readonly first: HeapReading;
-  readonly second: HeapReading;
-  /** `second.heapUsed - first.heapUsed`, bytes. */
+  /** The sources the invocations took turns on (each with the GET and the POST in turn). */
+  readonly sources: readonly Source[];
+  readonly readings: readonly HeapReading[];
+  /** Heap used after GC, last checkpoint less the first, bytes. */
   readonly growthBytes: number;
+  /** The goal: a growth below this, bytes. */
+  readonly goalBytes: number;
+  /** Invocations of the soak proper (the app checks before and after not counted). */
+  readonly invocations: number;
+  /** From the first invocation to the last reading, ms. */
+  readonly durationMs: number;
+  readonly answersChecked: number;
   readonly stdoutLines: number;
+}
+
+/** What a cross-talk check read from one burst of concurrent invocations. */
+export interface IsolationCounts {
+  /** Answers checked: status, body and `x-correlation-id` header of their own request. */
+  readonly answers: number;
+  /** Structured log lines, each carrying the correlation id of one request. */
+  readonly logLines: number;
+  /** Access lines (`request completed`): exactly one per request. */
+  readonly accessLines: number;
+  /** The route's own log lines (routes that log), each with its request's item. */
+  readonly routeLines: number;
+  /** EMF documents of route metrics: exactly one per request. */
+  readonly emfDocuments: number;
+  /** Cold-start EMF documents (one, on one request's correlation id, in a fresh process). */
+  readonly coldStartDocuments: number;
+}
+
+/** One burst: `inFlight` invocations started at once on one handler, in one fresh process. */
+export interface ConcurrencyRow {
+  /** `gantry-full`, or `gantry-full-awaiting` (the same chain, routes that await). */
+  readonly app: string;
+  readonly description: string;
+  readonly sources: readonly Source[];
+  readonly inFlight: number;
+  /** The most invocations started and not yet answered at one moment. */
+  readonly peakInFlight: number;
+  /** Answers that settled in another order than they were started (interleaving). */
+  readonly outOfOrder: number;
+  readonly durationMs: number;
+  readonly checked: IsolationCounts;
+  /** Outputs that did not belong to exactly their own request (a non-zero count fails the run). */
+  readonly crossTalk: number;
+  /** The first few, described. */
+  readonly crossTalkExamples: readonly string[];
 }
 
 /** A target, evaluated from this run's own numbers. */
@@ -147,12 +192,17 @@ export interface TargetRow {
 /** Everything `npm run bench` measured. */
 export interface BenchResults {
   readonly profile: ProfileName;
+  /** The sections that ran (all of them unless `--only` was given). */
+  readonly sections: readonly Section[];
   readonly machine: Machine;
   readonly durationMs: number;
   readonly warm: { readonly rows: readonly WarmRow[]; readonly processes: readonly WarmProcess[] };
   readonly cold: { readonly rows: readonly ColdRow[]; readonly bundles: readonly BundleRow[] };
   readonly scaling: readonly ScalingRow[];
-  readonly memory: MemoryResult;
+  /** Absent when the section did not run (`--only`). */
+  readonly soak?: SoakResult;
+  /** Absent when the section did not run (`--only`). */
+  readonly concurrency?: readonly ConcurrencyRow[];
   readonly targets: readonly TargetRow[];
   /**
    * Answers checked strictly, per section. A wrong answer stops the run, so every one of them
@@ -162,6 +212,7 @@ export interface BenchResults {
     readonly warm: number;
     readonly cold: number;
     readonly scaling: number;
-    readonly memory: number;
+    readonly soak: number;
+    readonly concurrency: number;
   };
 }

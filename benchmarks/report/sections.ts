@@ -4,9 +4,9 @@
 import { SOURCES, type Source } from '../app-check.js';
 import { VARIANTS } from '../apps/index.js';
 import { TIMED_REQUESTS } from '../warm/warm-job.js';
-import { formatKiB, formatMs, formatNs, formatRatio, markdownTable } from './format.js';
+import { formatKiB, formatMB, formatMs, formatNs, formatRatio, markdownTable } from './format.js';
 import { findCold, findWarm, warmRatio } from './lookup.js';
-import type { BenchResults, WarmProcess, WarmRow } from './results.js';
+import type { BenchResults, ConcurrencyRow, SoakResult, WarmProcess, WarmRow } from './results.js';
 
 /** How each source is named in the report. */
 export const SOURCE_LABELS: Readonly<Record<Source, string>> = {
@@ -185,18 +185,55 @@ export function scalingTable(results: BenchResults): string {
   );
 }
 
-/** The memory table. */
-export function memoryTable(results: BenchResults): string {
-  const { first, second, growthBytes } = results.memory;
-  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
-  const growth = `${growthBytes >= 0 ? '+' : ''}${(growthBytes / 1024).toFixed(1)} KiB`;
+/** The soak table: heap used after GC at each checkpoint, and the growth from the first. */
+export function soakTable(soak: SoakResult): string {
+  const first = soak.readings[0];
+  const body = soak.readings.map((reading) => [
+    reading.invocations.toLocaleString('en-US'),
+    formatMB(reading.heapUsed),
+    first ? formatMB(reading.heapUsed - first.heapUsed, true) : '',
+    formatMB(reading.rss),
+    (reading.elapsedMs / 1000).toFixed(1),
+  ]);
   return markdownTable(
-    ['After invocations', 'Heap used', 'RSS'],
+    ['After invocations', 'Heap used after GC', 'Growth since first', 'RSS', 'Elapsed (s)'],
+    body,
+  );
+}
+
+/** The concurrency table: per burst, what was in flight and what was checked. */
+export function concurrencyTable(rows: readonly ConcurrencyRow[]): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const body = rows.map((row) => [
+    row.app,
+    count(row.inFlight),
+    count(row.peakInFlight),
+    count(row.outOfOrder),
+    count(row.checked.answers),
+    count(row.checked.logLines),
+    count(row.checked.accessLines),
+    count(row.checked.routeLines),
+    count(row.checked.emfDocuments),
+    count(row.checked.coldStartDocuments),
+    formatMs(row.durationMs),
+    row.crossTalk === 0 ? '0' : `**${row.crossTalk}**`,
+  ]);
+  return markdownTable(
     [
-      [first.invocations.toLocaleString('en-US'), mib(first.heapUsed), mib(first.rss)],
-      [second.invocations.toLocaleString('en-US'), mib(second.heapUsed), mib(second.rss)],
-      ['Growth', growth, ''],
+      'Handler',
+      'In flight',
+      'Peak in flight',
+      'Answered out of order',
+      'Answers checked',
+      'Log lines',
+      'Access lines',
+      'Route lines',
+      'EMF route documents',
+      'Cold-start documents',
+      'Burst (ms)',
+      'Cross-talk',
     ],
+    body,
   );
 }
 

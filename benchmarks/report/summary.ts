@@ -1,6 +1,7 @@
 /**
  * The summary `npm run bench` prints when it is done: per variant, the HTTP API (v2) warm p50s
- * with their ratios, the cold-start total and the bundle size; then the targets.
+ * with their ratios, the cold-start total and the bundle size; then the targets (the soak's heap
+ * growth and the concurrency check among them).
  */
 import type { Source } from '../app-check.js';
 import { formatKiB, formatMs, formatNs, formatRatio, markdownTable } from './format.js';
@@ -51,5 +52,6 @@ export function renderSummary(results: BenchResults): string {
     body,
   );
   const minutes = (results.durationMs / 60_000).toFixed(1);
-  return `\n${table}\n\nTargets (ratios within this one run on this machine):\n\n${targetsTable(results)}\n\n${results.machine.cpuCount} × ${results.machine.cpuModel}, Node ${results.machine.node}; profile ${results.profile}, ${minutes} min.\n`;
+  const variants = body.length > 0 ? `\n${table}\n` : '';
+  return `${variants}\nTargets (ratios within this one run on this machine):\n\n${targetsTable(results)}\n\n${results.machine.cpuCount} × ${results.machine.cpuModel}, Node ${results.machine.node}; profile ${results.profile}, ${minutes} min.\n`;
 }

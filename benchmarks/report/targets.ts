@@ -1,13 +1,14 @@
 /**
  * The targets, evaluated from one run's own numbers (ratios within one run on one machine): each
- * is met or missed on its worst case over every source and request both variants were measured
- * on, and a missed target is reported like a met one.
+ * latency target is met or missed on its worst case over every source and request both variants
+ * were measured on; the soak on the growth of its heap after GC; the concurrency check on its
+ * cross-talk count. A missed target is reported like a met one.
  */
 import { SOURCES } from '../app-check.js';
 import { TIMED_REQUESTS } from '../warm/warm-job.js';
-import { formatRatio } from './format.js';
+import { formatMB, formatRatio } from './format.js';
 import { findCold, type WarmKey, warmRatio } from './lookup.js';
-import type { ColdRow, TargetRow, WarmRow } from './results.js';
+import type { ColdRow, ConcurrencyRow, SoakResult, TargetRow, WarmRow } from './results.js';
 
 interface Pair {
   readonly where: string;
@@ -77,15 +78,54 @@ function coldTarget(rows: readonly ColdRow[]): TargetRow {
   };
 }
 
+/** The soak's goal: heap used after GC grows less than 5 MB from the first checkpoint to the last. */
+export function soakTarget(soak: SoakResult | undefined): TargetRow {
+  const target = 'Soak: gantry-full heap used after GC grows < 5 MB, first checkpoint to last';
+  if (!soak) return { target, measured: 'not measured', met: null, detail: 'section not run' };
+  const first = soak.readings[0];
+  const last = soak.readings.at(-1);
+  const count = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
+  return {
+    target,
+    measured: `${formatMB(soak.growthBytes, true)} (${count(first?.invocations)} to ${count(last?.invocations)} invocations)`,
+    met: soak.growthBytes < soak.goalBytes,
+    detail: `heap after GC ${formatMB(first?.heapUsed ?? 0)} to ${formatMB(last?.heapUsed ?? 0)}; ${count(soak.invocations)} invocations in ${(soak.durationMs / 1000).toFixed(1)} s, every answer checked`,
+  };
+}
+
+/** The concurrency check: no output of one request on another, with every burst in flight. */
+export function concurrencyTarget(rows: readonly ConcurrencyRow[] | undefined): TargetRow {
+  const target = 'Concurrency: invocations in flight at once on gantry-full, no cross-talk';
+  if (!rows || rows.length === 0)
+    return { target, measured: 'not measured', met: null, detail: 'section not run' };
+  const crossTalk = rows.reduce((total, row) => total + row.crossTalk, 0);
+  const sum = (pick: (row: ConcurrencyRow) => number) =>
+    rows.reduce((total, row) => total + pick(row), 0).toLocaleString('en-US');
+  return {
+    target,
+    measured: `${crossTalk} cross-talk, ${rows.map((row) => row.inFlight.toLocaleString('en-US')).join(' + ')} in flight`,
+    met: crossTalk === 0,
+    detail: `${rows.length} bursts; ${sum((row) => row.checked.answers)} answers, ${sum((row) => row.checked.accessLines)} access lines, ${sum((row) => row.checked.routeLines)} route lines, ${sum((row) => row.checked.emfDocuments)} EMF documents checked`,
+  };
+}
+
+/** What the targets are judged on: the rows of the sections that ran. */
+export interface TargetInputs {
+  readonly warm: readonly WarmRow[];
+  readonly cold: readonly ColdRow[];
+  readonly soak?: SoakResult;
+  readonly concurrency?: readonly ConcurrencyRow[];
+}
+
 /**
- * Evaluates the targets on a run's warm and cold rows.
+ * Evaluates the targets on a run's rows.
  *
  * @example
  * ```ts
- * evaluateTargets(warm.rows, cold.rows).filter((row) => row.met === false); // the misses
+ * evaluateTargets({ warm: warm.rows, cold: cold.rows, soak, concurrency }).filter((row) => row.met === false); // the misses
  * ```
  */
-export function evaluateTargets(warm: readonly WarmRow[], cold: readonly ColdRow[]): TargetRow[] {
+export function evaluateTargets({ warm, cold, soak, concurrency }: TargetInputs): TargetRow[] {
   const off = { xray: false };
   return [
     warmTarget(
@@ -117,5 +157,7 @@ export function evaluateTargets(warm: readonly WarmRow[], cold: readonly ColdRow
       { max: 1 },
     ),
     coldTarget(cold),
+    soakTarget(soak),
+    concurrencyTarget(concurrency),
   ];
 }

@@ -13,6 +13,11 @@ import { join } from 'node:path';
 /** What a worker sends back: its result, or why it failed. */
 export type WorkerMessage<T> = { ok: true; result: T } | { ok: false; error: string };
 
+/** What a long-running worker says on the way (relayed to `WorkerOptions.progress`). */
+export interface WorkerProgress {
+  readonly progress: string;
+}
+
 /** A finished worker. */
 export interface WorkerRun<T> {
   readonly result: T;
@@ -32,6 +37,8 @@ export interface WorkerOptions {
   readonly cwd?: string;
   /** Killed (and the run failed) after this long. */
   readonly timeoutMs: number;
+  /** Receives the worker's progress lines, if it sends any. */
+  readonly progress?: (line: string) => void;
 }
 
 const TAIL = 4_000;
@@ -104,8 +111,9 @@ export function runWorker<T>(
       if (stderrHead.length < TAIL) stderrHead += chunk.toString('utf8', 0, TAIL);
       stderrTail = (stderrTail + chunk.toString()).slice(-TAIL);
     });
-    child.on('message', (received: WorkerMessage<T>) => {
-      message = received;
+    child.on('message', (received: WorkerMessage<T> | WorkerProgress) => {
+      if ('progress' in received) options.progress?.(received.progress);
+      else message = received;
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -2,7 +2,7 @@
  * The worker's side of {@link runWorker}: reads the job from the command line, runs it, sends
  * the result (or the error) to the harness and exits.
  */
-import type { WorkerMessage } from './spawn-worker.js';
+import type { WorkerMessage, WorkerProgress } from './spawn-worker.js';
 
 /**
  * Runs `work` on this process's job and reports to the harness; the process then exits, whatever
@@ -36,4 +36,17 @@ export function serveJob<Job, Result>(work: (job: Job) => Promise<Result>): void
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       }),
   );
+}
+
+/**
+ * Sends a progress line to the harness, which prints it (a long soak says where it is).
+ *
+ * @example
+ * ```ts
+ * reportProgress('soak: 100,000 invocations, heap 6.2 MB');
+ * ```
+ */
+export function reportProgress(line: string): void {
+  const message: WorkerProgress = { progress: line };
+  process.send?.(message);
 }

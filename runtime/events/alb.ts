@@ -3,11 +3,9 @@
  * answer uses the mode the request came in.
  */
 import type { ALBEvent, ALBResult } from 'aws-lambda';
-import { encodeBody, readBody } from './body.js';
-import { parseCookieHeader, spreadSetCookies } from './cookies.js';
-import { fromMultiHeaders, fromSingleHeaders } from './headers.js';
-import { readEncodedPath } from './path.js';
-import { fromMultiValues, fromSingleValues } from './query.js';
+import { encodeBody } from './body.js';
+import { spreadSetCookies } from './cookies.js';
+import { readProxyEvent } from './proxy-event.js';
 import { isRecord } from './record.js';
 import { statusDescription } from './status-text.js';
 import type { EventSource, HttpRequest, HttpResponse, TranslateOptions } from './types.js';
@@ -19,31 +17,18 @@ function detect(event: unknown): event is AlbEvent {
   return isRecord(event) && isRecord(event.requestContext) && isRecord(event.requestContext.elb);
 }
 
+/** Whether the target group is in multi-value mode: the answer must use the same mode. */
 function isMultiValue(event: AlbEvent): boolean {
-  return event.multiValueHeaders !== undefined && event.multiValueHeaders !== null;
+  return isRecord(event.multiValueHeaders);
 }
 
 function toRequest(event: AlbEvent, options: TranslateOptions): HttpRequest {
-  const multi = isMultiValue(event);
-  const headers = multi
-    ? fromMultiHeaders(event.multiValueHeaders)
-    : fromSingleHeaders(event.headers);
-  // ALB passes the query string through still URL-encoded.
-  const query = multi
-    ? fromMultiValues(event.multiValueQueryStringParameters, true)
-    : fromSingleValues(event.queryStringParameters, true);
-  const { path, routingPath, problem } = readEncodedPath(event.path, options.basePaths);
-  return {
-    method: event.httpMethod.toUpperCase(),
-    path,
-    routingPath,
-    query,
-    headers,
-    cookies: parseCookieHeader(headers.cookie),
-    body: readBody(event.body, event.isBase64Encoded),
-    requestId: headers['x-amzn-trace-id'],
-    problem,
-  };
+  // ALB passes the query string through still URL-encoded. A real ALB sends one header mode;
+  // a hand-written event may carry both maps: their union is read.
+  const request = readProxyEvent(event, options, true);
+  // ALB gives no request id: the trace id stands in.
+  request.requestId = request.headers['x-amzn-trace-id'];
+  return request;
 }
 
 function toResult(response: HttpResponse, event: AlbEvent): AlbResult {

@@ -2,46 +2,29 @@
  * API Gateway REST API (v1) proxy integration events, and HTTP API events in payload format 1.0.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { encodeBody, readBody } from './body.js';
-import { parseCookieHeader } from './cookies.js';
-import { fromMultiHeaders, fromSingleHeaders } from './headers.js';
-import { readEncodedPath } from './path.js';
-import { fromMultiValues, fromSingleValues } from './query.js';
-import { isRecord } from './record.js';
+import { encodeBody } from './body.js';
+import { readProxyEvent } from './proxy-event.js';
+import { isRecord, requestIdOf } from './record.js';
 import type { EventSource, HttpRequest, HttpResponse, TranslateOptions } from './types.js';
 
 export type ApiGatewayV1Event = APIGatewayProxyEvent;
 export type ApiGatewayV1Result = APIGatewayProxyResult;
 
+/**
+ * The fewest keys that say REST v1: an `httpMethod` (whatever its type: a wrong one is a 400,
+ * not "unsupported") and no ALB `requestContext.elb`. Emulators and hand-written test events
+ * often leave out `requestContext`, one of the header maps or both query maps.
+ */
 function detect(event: unknown): event is ApiGatewayV1Event {
-  return (
-    isRecord(event) &&
-    typeof event.httpMethod === 'string' &&
-    isRecord(event.requestContext) &&
-    !('elb' in event.requestContext)
-  );
+  if (!isRecord(event) || !('httpMethod' in event)) return false;
+  const context = event.requestContext;
+  return !(isRecord(context) && isRecord(context.elb));
 }
 
 function toRequest(event: ApiGatewayV1Event, options: TranslateOptions): HttpRequest {
-  // `headers` keeps only the last of repeated values: the multi-value map is the whole truth.
-  const headers = event.multiValueHeaders
-    ? fromMultiHeaders(event.multiValueHeaders)
-    : fromSingleHeaders(event.headers);
-  const query = event.multiValueQueryStringParameters
-    ? fromMultiValues(event.multiValueQueryStringParameters, false)
-    : fromSingleValues(event.queryStringParameters, false);
-  const { path, routingPath, problem } = readEncodedPath(event.path, options.basePaths);
-  return {
-    method: event.httpMethod.toUpperCase(),
-    path,
-    routingPath,
-    query,
-    headers,
-    cookies: parseCookieHeader(headers.cookie),
-    body: readBody(event.body, event.isBase64Encoded),
-    requestId: event.requestContext.requestId,
-    problem,
-  };
+  const request = readProxyEvent(event, options, false);
+  request.requestId = requestIdOf((event as { requestContext?: unknown }).requestContext);
+  return request;
 }
 
 function toResult(response: HttpResponse): ApiGatewayV1Result {

@@ -1,11 +1,14 @@
 /**
  * API Gateway HTTP API events in payload format 2.0.
  */
+import { EventReader } from './event-reader.js';
 import { readDecodedPath } from './path.js';
 import {
+  contextOf,
   type PayloadV2Event,
   type PayloadV2Result,
   payloadV2Kind,
+  rawPathOf,
   readPayloadV2,
   writePayloadV2,
 } from './payload-v2.js';
@@ -16,8 +19,12 @@ function detect(event: unknown): event is PayloadV2Event {
 }
 
 function toRequest(event: PayloadV2Event, options: TranslateOptions): HttpRequest {
+  const reader = new EventReader(options.limits);
+  const raw = rawPathOf(reader, event);
   // HTTP API hands over `rawPath` already decoded (but for `%2F`), with a named stage in front.
-  return readPayloadV2(event, readDecodedPath(event.rawPath, event.requestContext.stage, options));
+  const stage = contextOf(event)?.stage;
+  const target = readDecodedPath(raw, typeof stage === 'string' ? stage : undefined, options);
+  return readPayloadV2(reader, event, raw, target);
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * Lambda Function URL events (payload format 2.0 with a percent-encoded `rawPath`).
  */
+import { EventReader } from './event-reader.js';
 import { readEncodedPath } from './path.js';
 import {
   type PayloadV2Event,
   type PayloadV2Result,
   payloadV2Kind,
+  rawPathOf,
   readPayloadV2,
   writePayloadV2,
 } from './payload-v2.js';
@@ -16,7 +18,9 @@ function detect(event: unknown): event is PayloadV2Event {
 }
 
 function toRequest(event: PayloadV2Event, options: TranslateOptions): HttpRequest {
-  return readPayloadV2(event, readEncodedPath(event.rawPath, options.basePaths));
+  const reader = new EventReader(options.limits);
+  const raw = rawPathOf(reader, event);
+  return readPayloadV2(reader, event, raw, readEncodedPath(raw, options.basePaths));
 }
 
 /**

@@ -2,6 +2,7 @@
  * Query-string rules shared by every source. A repeated key keeps every value, in order.
  */
 import { parse, unescape as unescapeQuery } from 'node:querystring';
+import { type EventReader, quoteName } from './event-reader.js';
 import type { Query } from './types.js';
 
 /**
@@ -19,44 +20,85 @@ export function decodeQueryComponent(value: string): string {
   return unescapeQuery(value.replace(/\+/g, ' '));
 }
 
-/**
- * Builds a query from a map of single values (`queryStringParameters`), decoding when the
- * source sends them still encoded (ALB).
- */
-export function fromSingleValues(
-  map: Record<string, string | undefined> | null | undefined,
-  encoded: boolean,
-): Query {
-  if (!map) return emptyQuery();
-  const query: Query = Object.create(null);
-  for (const key in map) {
-    const value = map[key];
-    if (value === undefined) continue;
-    query[encoded ? decodeQueryComponent(key) : key] = encoded
-      ? decodeQueryComponent(value)
-      : value;
-  }
-  return query;
+/** A query read from an event's maps, and its length as a query string would spell it. */
+export interface ReadQuery {
+  query: Query;
+  /** Characters of `key=value&...`, for the URL length limit. */
+  length: number;
 }
 
 /**
- * Builds a query from a map of value lists (`multiValueQueryStringParameters`); one value
- * stays a string, several become an array.
+ * Reads a query from a map of single values (`queryStringParameters`), a map of value lists
+ * (`multiValueQueryStringParameters`), or both (the union: the list wins on a shared key, since
+ * the single map keeps only the last of repeated values). One value stays a string, several
+ * become an array. `encoded`: the source sends keys and values still URL-encoded (ALB).
+ * Values of the wrong type are the reader's problem (a 400 naming them).
+ *
+ * @example
+ * ```ts
+ * readQueryMaps(new EventReader(), { tag: 'b', q: 'x' }, { tag: ['a', 'b'] }, false, 'qs', 'mvqs').query;
+ * // { tag: ['a', 'b'], q: 'x' }
+ * ```
  */
-export function fromMultiValues(
-  map: Record<string, string[] | undefined> | null | undefined,
+export function readQueryMaps(
+  reader: EventReader,
+  single: unknown,
+  multi: unknown,
   encoded: boolean,
-): Query {
-  if (!map) return emptyQuery();
+  singleField: string,
+  multiField: string,
+): ReadQuery {
   const query: Query = Object.create(null);
-  for (const key in map) {
-    const values = map[key];
-    if (!values || values.length === 0) continue;
-    const decoded = encoded ? values.map(decodeQueryComponent) : values;
-    query[encoded ? decodeQueryComponent(key) : key] =
-      decoded.length === 1 ? (decoded[0] as string) : [...decoded];
+  let length = 0;
+  const multiMap = reader.map(multi, multiField);
+  const singleMap = reader.map(single, singleField);
+  if (multiMap) {
+    for (const key in multiMap) {
+      const values = multiMap[key];
+      if (values === undefined) continue;
+      if (!isStringList(values)) {
+        wrongList(reader, `${multiField}[${quoteName(key)}]`, values);
+        continue;
+      }
+      if (values.length === 0) continue;
+      for (const value of values) length += key.length + value.length + 2;
+      const decoded = encoded ? values.map(decodeQueryComponent) : values;
+      query[encoded ? decodeQueryComponent(key) : key] =
+        decoded.length === 1 ? (decoded[0] as string) : [...decoded];
+    }
   }
-  return query;
+  if (singleMap) {
+    for (const key in singleMap) {
+      const value = singleMap[key];
+      if (value === undefined) continue;
+      const name = encoded ? decodeQueryComponent(key) : key;
+      // The multi-value map is the whole truth for the keys it has.
+      if (multiMap !== undefined && name in query) continue;
+      if (typeof value !== 'string') {
+        reader.wrongType(`${singleField}[${quoteName(key)}]`, 'a string', value);
+        continue;
+      }
+      length += key.length + value.length + 2;
+      query[name] = encoded ? decodeQueryComponent(value) : value;
+    }
+  }
+  return { query, length };
+}
+
+/** The problem with a value that is not a list of strings: the list, or its first bad item. */
+function wrongList(reader: EventReader, field: string, value: unknown): void {
+  if (!Array.isArray(value)) {
+    reader.wrongType(field, 'a list of strings', value);
+    return;
+  }
+  const index = value.findIndex((item) => typeof item !== 'string');
+  reader.wrongType(`${field}[${index}]`, 'a string', value[index]);
+}
+
+function isStringList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
 }
 
 /** A fresh, empty query object (null prototype, so `__proto__` is just a key). */

@@ -2,3 +2,13 @@
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/**
+ * The request id of a `requestContext`, when it is a string: anything else (a number, null, an
+ * object from a hand-built event) is no id, and the correlation id becomes a new UUID.
+ */
+export function requestIdOf(context: unknown): string | undefined {
+  if (!isRecord(context)) return undefined;
+  const id = context.requestId;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -2,6 +2,7 @@
  * The shapes every event source translates to and from. The core only ever sees these plain
  * objects: it never branches on the source.
  */
+import type { RequestLimits } from './limits.js';
 
 /** The built-in event sources, as reported in `Req.source`, logs and traces. */
 export type SourceName = 'apigw-v1' | 'apigw-v2' | 'alb' | 'function-url' | 'vpc-lattice';
@@ -30,8 +31,18 @@ export interface HttpRequest {
   body: Buffer | undefined;
   /** The id the source gave this request, if it gives one. */
   requestId: string | undefined;
-  /** Set when the event is a request the client got wrong (answered 400 before routing). */
-  problem?: string;
+  /**
+   * Set when the event is a request the client got wrong, answered before routing: a string is
+   * a 400 with that message; a {@link RequestProblem} gives its own 4xx status.
+   */
+  problem?: string | RequestProblem;
+}
+
+/** A request refused before routing: a field of the wrong type (400), or over a limit (413, 414, 431). */
+export interface RequestProblem {
+  status: 400 | 413 | 414 | 431;
+  /** What the client sees: names the field or the limit, never a value. */
+  message: string;
 }
 
 /**
@@ -52,6 +63,8 @@ export interface TranslateOptions {
   basePaths: readonly string[];
   /** Strip a named HTTP API stage (`/Prod/...`) from the path. */
   stripStage: boolean;
+  /** Size limits checked while the event is read (default: `DEFAULT_LIMITS`). */
+  limits?: RequestLimits;
 }
 
 /**

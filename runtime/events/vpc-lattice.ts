@@ -4,12 +4,13 @@
  */
 import { encodeBody, readBody } from './body.js';
 import { parseCookieHeader, spreadSetCookies } from './cookies.js';
-import { fromMultiHeaders, fromSingleHeaders } from './headers.js';
+import { EventReader } from './event-reader.js';
+import { readHeaders } from './headers.js';
 import { readEncodedPath } from './path.js';
-import { fromMultiValues, fromSingleValues, parseRawQuery } from './query.js';
+import { parseRawQuery, readQueryMaps } from './query.js';
 import { isRecord } from './record.js';
 import { statusDescription } from './status-text.js';
-import type { EventSource, HttpRequest, HttpResponse, TranslateOptions } from './types.js';
+import type { EventSource, HttpRequest, HttpResponse, Query, TranslateOptions } from './types.js';
 
 /** A VPC Lattice event, version 1. */
 export interface VpcLatticeV1Event {
@@ -44,36 +45,62 @@ export interface VpcLatticeResult {
   isBase64Encoded: boolean;
 }
 
+/** The fewest keys that say VPC Lattice: a `method` with `raw_path` (v1), or v2's `path`. */
 function detect(event: unknown): event is VpcLatticeEvent {
-  if (!isRecord(event) || typeof event.method !== 'string') return false;
-  if (typeof event.raw_path === 'string') return true;
-  return event.version === '2.0' && typeof event.path === 'string';
+  if (!isRecord(event) || !('method' in event)) return false;
+  if ('raw_path' in event) return true;
+  return event.version === '2.0' && 'path' in event;
 }
 
 function toRequest(event: VpcLatticeEvent, options: TranslateOptions): HttpRequest {
+  const reader = new EventReader(options.limits);
+  const fields = event as unknown as Record<string, unknown>;
   const v1 = 'raw_path' in event;
-  const headers = v1 ? fromSingleHeaders(event.headers) : fromMultiHeaders(event.headers);
-  let rawPath = v1 ? event.raw_path : event.path;
-  let query = v1
-    ? fromSingleValues(event.query_string_parameters, false)
-    : fromMultiValues(event.queryStringParameters, false);
+  const method = reader.method(fields.method, 'method');
+  let rawPath = reader.path(v1 ? fields.raw_path : fields.path, v1 ? 'raw_path' : 'path');
+  const headers = v1
+    ? readHeaders(reader, fields.headers, undefined, 'headers', '')
+    : readHeaders(reader, undefined, fields.headers, '', 'headers');
   // Version 1 may carry the query string on the raw path; then it is the encoded truth.
   const mark = rawPath.indexOf('?');
+  let query: Query;
   if (mark !== -1) {
     query = parseRawQuery(rawPath.slice(mark + 1));
     rawPath = rawPath.slice(0, mark);
+  } else {
+    const read = v1
+      ? readQueryMaps(
+          reader,
+          fields.query_string_parameters,
+          undefined,
+          false,
+          'query_string_parameters',
+          '',
+        )
+      : readQueryMaps(
+          reader,
+          undefined,
+          fields.queryStringParameters,
+          false,
+          '',
+          'queryStringParameters',
+        );
+    reader.urlLength(rawPath.length + read.length);
+    query = read.query;
   }
   const { path, routingPath, problem } = readEncodedPath(rawPath, options.basePaths);
+  if (problem !== undefined) reader.fail(400, problem);
+  const flag = v1 ? 'is_base64_encoded' : 'isBase64Encoded';
   return {
-    method: event.method.toUpperCase(),
+    method,
     path,
     routingPath,
     query,
     headers,
     cookies: parseCookieHeader(headers.cookie),
-    body: readBody(event.body, v1 ? event.is_base64_encoded : event.isBase64Encoded),
+    body: readBody(reader, fields.body, fields[flag], 'body', flag),
     requestId: headers['x-amzn-trace-id'],
-    problem,
+    problem: reader.problem,
   };
 }
 

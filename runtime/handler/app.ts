@@ -5,6 +5,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { type AnySource, builtInSources } from '../events/detect-source.js';
+import { type RequestLimits, resolveLimits } from '../events/limits.js';
 import { normaliseBasePath } from '../events/path.js';
 import type { TranslateOptions } from '../events/types.js';
 import { metricsNamespace } from '../observability/emf-writer.js';
@@ -32,8 +33,14 @@ export interface AppOptions {
   basePath?: string | readonly string[];
   /** Strip a named HTTP API stage (`/Prod/...`) from request paths. Default: true. */
   stripStage?: boolean;
-  /** Largest request body accepted, in bytes; larger is a 413. Default: 1 MiB. */
+  /** Largest request body accepted, in bytes; larger is a 413. Default: 1 MiB (`limits.body`). */
   bodyLimit?: number;
+  /**
+   * Request size limits, each answered in the source's own format before routing: body (413),
+   * path + query length (414, default 16 KiB), header count (431, default 200) and total
+   * header size (431, default 64 KiB). See `DEFAULT_LIMITS`.
+   */
+  limits?: Partial<RequestLimits>;
 }
 
 /** The per-environment state of one Gantry handler. */
@@ -52,8 +59,6 @@ export interface App {
   /** That Metrics if it exists yet (given, or created by a route), without creating it. */
   existingMetrics(): Metrics | undefined;
 }
-
-const ONE_MIB = 1024 * 1024;
 
 /**
  * Builds the per-environment state: call once, at init, never per request.
@@ -76,6 +81,10 @@ export function createApp(options: AppOptions): App {
   let logger = options.logger;
   let metrics = options.metrics;
   const namespace = metricsNamespace(options.namespace);
+  const limits = resolveLimits({
+    ...options.limits,
+    body: options.limits?.body ?? options.bodyLimit,
+  });
   return {
     service,
     table,
@@ -84,8 +93,9 @@ export function createApp(options: AppOptions): App {
     translate: {
       basePaths: basePaths.map(normaliseBasePath).filter((base) => base !== ''),
       stripStage: options.stripStage ?? true,
+      limits,
     },
-    bodyLimit: options.bodyLimit ?? ONE_MIB,
+    bodyLimit: limits.body,
     // Created on first use: a handler without observability may never need them.
     get logger() {
       logger ??= new Logger({ serviceName: service });

@@ -34,6 +34,12 @@ export interface HandlerOptions extends AppOptions {
   tracing?: boolean;
   /** Your own Powertools Tracer (implies tracing). */
   tracer?: Tracer;
+  /**
+   * Header names never to log, beside the built-in list (`SENSITIVE_HEADERS`: authorization,
+   * cookies, API keys, AWS session tokens, ALB OIDC tokens, and any name with token, secret,
+   * password, session or signature in it). Case-insensitive.
+   */
+  redactHeaders?: readonly string[];
   /** Answer 500s with the error's message and stack. Default: `POWERTOOLS_DEV=true`. Never in production. */
   dev?: boolean;
 }
@@ -75,7 +81,7 @@ export function createHandler(options: HandlerOptions): GantryHandler {
       correlationId({ logger }),
       coldStart({ logger, ...target }),
       ...(tracer ? [tracing({ tracer })] : []),
-      accessLog({ logger }),
+      accessLog({ logger, redactHeaders: options.redactHeaders }),
       routeMetrics({ ...target, userMetrics: app.existingMetrics }),
       errorLog({ logger }),
     ]),

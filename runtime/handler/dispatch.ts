@@ -3,7 +3,7 @@
  * oversized and malformed bodies, and invalid input are thrown as `HttpError`s.
  */
 import type { HttpResponse } from '../events/types.js';
-import { parseBody } from '../router/body-parser.js';
+import { isSchemaBodyType, unsupportedMediaType } from '../router/body-parser.js';
 import type { Route } from '../router/build-routes.js';
 import { HttpError } from '../router/http-error.js';
 import type { AnySchema } from '../router/route-options.js';
@@ -24,15 +24,24 @@ import { RouteRequest } from './route-request.js';
  */
 export function dispatch(exchange: HttpExchange, app: App): HttpResponse | Promise<HttpResponse> {
   const { request, route } = exchange;
-  if (request.problem !== undefined) throw new HttpError(400, request.problem);
+  const { problem } = request;
+  if (problem !== undefined) {
+    throw typeof problem === 'string'
+      ? new HttpError(400, problem)
+      : new HttpError(problem.status, problem.message);
+  }
   if (route === undefined) throw routingError(exchange, app);
   const size = request.body?.length ?? 0;
   if (size > app.bodyLimit) {
     throw new HttpError(413, `Request body is ${size} bytes; the limit is ${app.bodyLimit} bytes`);
   }
   const { options } = route;
-  const body = parseBody(request.body, request.headers['content-type'], options.body !== undefined);
-  const req = new RouteRequest(exchange, body, app);
+  if (options.body !== undefined && size > 0) {
+    const type = request.headers['content-type'];
+    if (!isSchemaBodyType(type)) throw unsupportedMediaType(type as string);
+  }
+  // The body is parsed when the route (or its schema) reads `req.body`, not before.
+  const req = new RouteRequest(exchange, app);
   if (options.params || options.query || options.headers || options.body) {
     const pending = validateRequest(req, options);
     if (pending) return pending.then(() => invoke(route, req));

@@ -3,31 +3,26 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { exchangeOf } from '../handler/http-exchange.js';
-import { LOG_KEYS, LOG_MESSAGES, SENSITIVE_HEADERS } from './constants.js';
+import { LOG_KEYS, LOG_MESSAGES } from './constants.js';
 import type { GantryMiddleware, MiddyRequest } from './middleware-types.js';
+import { headerRedactor } from './redact-headers.js';
 import { responseStatus } from './response-status.js';
 import { roundMs } from './round-ms.js';
 
 /** Powertools' numeric threshold of the DEBUG level. */
 const DEBUG = 8;
 
-/**
- * Copies headers with the sensitive ones (`authorization`, `cookie`, `set-cookie`) redacted.
- *
- * @example
- * ```ts
- * redactHeaders({ authorization: 'Bearer x', accept: 'text/html' }); // { authorization: '[redacted]', accept: 'text/html' }
- * ```
- */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  const safe: Record<string, string> = { ...headers };
-  for (const name of SENSITIVE_HEADERS) if (name in safe) safe[name] = '[redacted]';
-  return safe;
+/** Options of {@link accessLog}. */
+export interface AccessLogOptions {
+  logger: Logger;
+  /** Header names never to log, beside the built-in list (case-insensitive). */
+  redactHeaders?: readonly string[];
 }
 
 /**
  * Middy middleware: logs one line per request with its method, route template, path, status,
- * duration, cold start and source (and, at DEBUG level, its headers with secrets redacted).
+ * duration, cold start and source (and, at DEBUG level, its headers with secrets redacted: see
+ * `SENSITIVE_HEADERS`, plus the names in `redactHeaders`).
  *
  * @example
  * ```ts
@@ -35,8 +30,9 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
  * // {"level":"INFO","message":"request completed","method":"GET","route":"GET /items/:id","status":200,"duration_ms":0.41,...}
  * ```
  */
-export function accessLog(options: { logger: Logger }): GantryMiddleware {
+export function accessLog(options: AccessLogOptions): GantryMiddleware {
   const { logger } = options;
+  const redact = headerRedactor(options.redactHeaders);
   const log = (request: MiddyRequest): void => {
     const exchange = exchangeOf(request);
     if (!exchange) return;
@@ -50,7 +46,7 @@ export function accessLog(options: { logger: Logger }): GantryMiddleware {
       [LOG_KEYS.coldStart]: exchange.coldStart,
       [LOG_KEYS.source]: exchange.source.name,
     };
-    if (logger.level <= DEBUG) line.headers = redactHeaders(http.headers);
+    if (logger.level <= DEBUG) line.headers = redact(http.headers);
     logger.info(LOG_MESSAGES.access, line);
   };
   return { after: log, onError: log };

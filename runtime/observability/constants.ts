@@ -106,14 +106,46 @@ export const LOG_MESSAGES = {
 } as const;
 
 /**
- * Request headers that are never logged.
+ * Request headers that are never logged, at any level: credentials, session tokens and the
+ * identity headers an ALB adds after OIDC authentication. Names are lower case and compared
+ * case-insensitively; {@link SENSITIVE_HEADER_PATTERN} covers the rest of the family, and
+ * `createHandler({ redactHeaders })` adds your own.
  *
  * @example
  * ```ts
- * SENSITIVE_HEADERS.includes('authorization'); // true
+ * SENSITIVE_HEADERS.includes('x-api-key'); // true
  * ```
  */
-export const SENSITIVE_HEADERS = ['authorization', 'cookie', 'set-cookie'] as const;
+export const SENSITIVE_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'x-amz-security-token',
+  'x-amzn-oidc-accesstoken',
+  'x-amzn-oidc-data',
+  'x-amzn-oidc-identity',
+  'x-amz-cf-signature',
+  'x-auth-token',
+  'x-access-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+] as const;
+
+/**
+ * Header names that are redacted whatever their exact spelling: every `x-amzn-oidc-*` header,
+ * and any name that says it carries a token, secret, password, key, signature, session or
+ * credential (`x-github-token`, `x-client-secret`, `x-session-id`, `x-goog-api-key`).
+ *
+ * @example
+ * ```ts
+ * SENSITIVE_HEADER_PATTERN.test('x-refresh-token'); // true
+ * SENSITIVE_HEADER_PATTERN.test('user-agent'); // false
+ * ```
+ */
+export const SENSITIVE_HEADER_PATTERN =
+  /^x-amzn-oidc-|auth|token|secret|passw(?:or)?d|api-?key|signature|session|credential|csrf|xsrf/i;
 
 /**
  * The correlation id header, read from requests and echoed on every answer.

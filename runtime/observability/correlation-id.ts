@@ -14,7 +14,7 @@ const VALID_ID = /^[A-Za-z0-9._:@/=+-]{1,128}$/;
 /**
  * The request's correlation id: the first of the `x-correlation-id` header, the `x-request-id`
  * header and the source's request id; a new UUID when there is none or it is not safe to log
- * (over 128 characters, or characters outside `[A-Za-z0-9._:@/=+-]`).
+ * (not a string, over 128 characters, or characters outside `[A-Za-z0-9._:@/=+-]`).
  *
  * @example
  * ```ts
@@ -22,13 +22,15 @@ const VALID_ID = /^[A-Za-z0-9._:@/=+-]{1,128}$/;
  * ```
  */
 export function pickCorrelationId(request: Pick<HttpRequest, 'headers' | 'requestId'>): string {
-  let candidate: string | undefined;
+  let candidate: unknown;
   for (const name of CORRELATION_REQUEST_HEADERS) {
     candidate = request.headers[name];
     if (candidate !== undefined) break;
   }
   candidate ??= request.requestId;
-  return candidate !== undefined && VALID_ID.test(candidate) ? candidate : randomUUID();
+  // Only a string can be one: a number, null or object from a hand-built event (or a custom
+  // source) would reach headers and logs as something other than an id.
+  return typeof candidate === 'string' && VALID_ID.test(candidate) ? candidate : randomUUID();
 }
 
 /** Options of {@link correlationId}. */

@@ -21,6 +21,8 @@ export interface RouteTable<T> {
 
 const noop = () => undefined;
 
+const ROUTER_OPTIONS = { ignoreTrailingSlash: true, maxParamLength: 500 } as const;
+
 /**
  * Creates an empty route table.
  *
@@ -32,12 +34,26 @@ const noop = () => undefined;
  * ```
  */
 export function createRouteTable<T>(): RouteTable<T> {
-  const router = Router({ ignoreTrailingSlash: true, maxParamLength: 500 });
+  const router = Router(ROUTER_OPTIONS);
   const methods = new Set<string>();
+  // Every path under one method: a path no route of any method matches is found in one
+  // lookup, not one per method (the common 404, and what a scanner sends).
+  const anyMethod = Router(ROUTER_OPTIONS);
+  const anyPaths = new Set<string>();
+  let anyMethodExact = true;
   return {
     add(method, path, store) {
       router.on(method as Router.HTTPMethod, path, noop, store as object);
       methods.add(method);
+      if (!anyMethodExact || anyPaths.has(path)) return;
+      anyPaths.add(path);
+      try {
+        anyMethod.on('GET', path, noop);
+      } catch {
+        // The same shape under other parameter names (or regexes): the one-lookup answer could
+        // be wrong, so every method is asked instead.
+        anyMethodExact = false;
+      }
     },
     find(method, routingPath) {
       const found = router.find(method as Router.HTTPMethod, routingPath);
@@ -45,6 +61,7 @@ export function createRouteTable<T>(): RouteTable<T> {
       return { store: found.store as T, params: found.params as Record<string, string> };
     },
     allowedMethods(routingPath) {
+      if (anyMethodExact && anyMethod.find('GET', routingPath) === null) return [];
       const allowed: string[] = [];
       for (const method of methods) {
         if (router.find(method as Router.HTTPMethod, routingPath) !== null) allowed.push(method);

@@ -1,9 +1,10 @@
 /**
  * `npm run bench` end to end, in its smallest configuration (`--smoke`: the floor, gantry-full
  * and raw-powertools on the HTTP API, with and without X-Ray; tiny samples; 3 cold processes;
- * 10 and 100 routes; 1,000 against 2,000 invocations): every section runs, every handler answers
- * correctly, and the report's three files are written. No timing figure is asserted: the
- * benchmark reports what it measured.
+ * 10 and 100 routes; a soak of 2,000 invocations read at 500, 1,000 and 2,000; two bursts of
+ * 1,000 invocations in flight): every section runs, every handler answers correctly, and the
+ * report's three files are written. No timing figure is asserted: the benchmark reports what it
+ * measured.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +24,8 @@ const TARGETS = [
   'faster than powertools-router-observed',
   'X-Ray on',
   'Cold start',
+  'Soak: gantry-full heap used after GC grows < 5 MB',
+  'Concurrency: invocations in flight at once on gantry-full, no cross-talk',
 ];
 
 describe('npm run bench -- --smoke', () => {
@@ -73,7 +76,9 @@ describe('npm run bench -- --smoke', () => {
     }
     expect(results.answersChecked.cold).toBe(results.cold.rows.length * 3);
     expect(results.answersChecked.scaling).toBeGreaterThan(0);
-    expect(results.answersChecked.memory).toBeGreaterThan(0);
+    // The soak checks every answer, and the app on its source before and after.
+    expect(results.answersChecked.soak).toBe(2_000 + 2 * 3);
+    expect(results.answersChecked.concurrency).toBe(2 * 1_000);
   });
 
   it('counts the logs of the observed variants and the segments the traced ones send', () => {
@@ -97,7 +102,7 @@ describe('npm run bench -- --smoke', () => {
     }
   });
 
-  it('builds 10 and 100 routes on Gantry, the Powertools Router and Hono, and reads the heap twice', () => {
+  it('builds 10 and 100 routes on Gantry, the Powertools Router and Hono', () => {
     // Assert
     expect(results.scaling.map((row) => `${row.framework} ${row.routes}`)).toEqual([
       'gantry 10',
@@ -107,9 +112,51 @@ describe('npm run bench -- --smoke', () => {
       'powertools-router 100',
       'hono 100',
     ]);
-    expect(results.memory.first.invocations).toBe(1_000);
-    expect(results.memory.second.invocations).toBe(2_000);
-    expect(results.memory.first.heapUsed).toBeGreaterThan(0);
+  });
+
+  it('soaks gantry-full and reads its heap after GC at every checkpoint, the growth from the readings', () => {
+    // Assert
+    const soak = results.soak as NonNullable<BenchResults['soak']>;
+    expect(soak.variant).toBe('gantry-full');
+    expect(soak.invocations).toBe(2_000);
+    expect(soak.readings.map((reading) => reading.invocations)).toEqual([500, 1_000, 2_000]);
+    for (const reading of soak.readings) {
+      // A real V8 heap: megabytes, not zero, not a placeholder, under the process's RSS.
+      expect(reading.heapUsed).toBeGreaterThan(1e6);
+      expect(reading.heapUsed).toBeLessThan(reading.rss);
+      expect(Number.isInteger(reading.heapUsed)).toBe(true);
+    }
+    const elapsed = soak.readings.map((reading) => reading.elapsedMs);
+    expect([...elapsed].sort((a, b) => a - b)).toEqual(elapsed);
+    const [first, , last] = soak.readings;
+    expect(soak.growthBytes).toBe((last?.heapUsed ?? 0) - (first?.heapUsed ?? 0));
+    expect(soak.goalBytes).toBe(5_000_000);
+    const target = results.targets.find((row) => row.target.startsWith('Soak'));
+    expect(target?.met).toBe(soak.growthBytes < 5_000_000);
+  });
+
+  it('checks two bursts of 1,000 invocations in flight for cross-talk, and finds none', () => {
+    // Assert
+    const rows = results.concurrency ?? [];
+    expect(rows.map((row) => row.app)).toEqual(['gantry-full', 'gantry-full-awaiting']);
+    for (const row of rows) {
+      expect(row.inFlight).toBe(1_000);
+      expect(row.peakInFlight).toBe(1_000);
+      expect(row.crossTalk).toBe(0);
+      expect(row.crossTalkExamples).toEqual([]);
+      expect(row.checked).toMatchObject({
+        answers: 1_000,
+        accessLines: 1_000,
+        emfDocuments: 1_000,
+        coldStartDocuments: 1,
+        routeLines: row.app === 'gantry-full-awaiting' ? 1_000 : 0,
+      });
+      expect(row.checked.logLines).toBe(row.checked.accessLines + row.checked.routeLines + 1);
+    }
+    // The awaiting routes really interleave: answers come back in another order than sent.
+    expect(rows[1]?.outOfOrder).toBeGreaterThan(0);
+    const target = results.targets.find((row) => row.target.startsWith('Concurrency'));
+    expect(target?.met).toBe(true);
   });
 
   it('evaluates every target, met or missed or not measured, in the JSON, the report and the summary', () => {
@@ -132,10 +179,13 @@ describe('npm run bench -- --smoke', () => {
       '## Cold start (ms)',
       '## Bundle size',
       '## Scaling with the number of routes',
-      '## Memory',
+      '## Soak (heap after GC)',
+      '## Concurrency (invocations in flight at once)',
     ]) {
       expect(markdown).toContain(heading);
     }
+    expect(results.sections).toEqual(['warm', 'cold', 'scaling', 'soak', 'concurrency']);
+    expect(markdown).not.toContain('Not run');
     expect(markdown).toContain(results.machine.cpuModel);
     expect(markdown).toContain(process.version);
     expect(results.machine.cpuCount).toBeGreaterThan(0);

@@ -63,10 +63,27 @@ describe('detectSource', () => {
     expect(claimants(event)).toEqual([found.name]);
   });
 
+  it('finds REST v1 for an event with httpMethod and path but no requestContext, and serves it', async () => {
+    // Prepare
+    const event = { httpMethod: 'GET', path: '/items' };
+
+    // Act
+    const found = detectSource(event, builtInSources);
+    const seen = echoOf(await invoke(echoHandler(), event));
+
+    // Assert
+    expect(found).toBe(apiGatewayV1);
+    expect(claimants(event)).toEqual(['apigw-v1']);
+    expect(seen).toMatchObject({ source: 'apigw-v1', method: 'GET', path: '/items' });
+  });
+
   it.each([
     ['an SQS event', { Records: [{ messageId: 'm', body: 'secret' }] }],
     ['an EventBridge event', { 'detail-type': 'x', source: 'aws.events', detail: {} }],
-    ['a REST-like event without requestContext', { httpMethod: 'GET', path: '/' }],
+    [
+      'an event with none of the identifying keys (path and headers, no method)',
+      { path: '/items', headers: { host: 'example.com' }, body: '' },
+    ],
     ['a payload 2.0 without requestContext.http', { version: '2.0', requestContext: {} }],
     ['a payload of an unknown version', { version: '3.0', requestContext: { http: {} } }],
     ['a Lattice-like event without a method', { raw_path: '/' }],

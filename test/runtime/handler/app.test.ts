@@ -5,6 +5,7 @@ import {
   apiGatewayV2,
   Controller,
   createApp,
+  DEFAULT_LIMITS,
   DEFAULT_NAMESPACE,
   type EventSource,
   Get,
@@ -115,7 +116,7 @@ describe('createApp', () => {
 
     // Assert
     expect(app.bodyLimit).toBe(1024 * 1024);
-    expect(app.translate).toEqual({ basePaths: [], stripStage: true });
+    expect(app.translate).toEqual({ basePaths: [], stripStage: true, limits: DEFAULT_LIMITS });
     expect(app.sources.map((source) => source.name)).toEqual([
       'apigw-v2',
       'apigw-v1',
@@ -136,7 +137,11 @@ describe('createApp', () => {
     });
 
     // Assert
-    expect(app.translate).toEqual({ basePaths: ['/api/v1', '/v2'], stripStage: false });
+    expect(app.translate).toEqual({
+      basePaths: ['/api/v1', '/v2'],
+      stripStage: false,
+      limits: { ...DEFAULT_LIMITS, body: 42 },
+    });
     expect(app.bodyLimit).toBe(42);
   });
 

@@ -162,40 +162,91 @@ describe('access log', () => {
     expect(accessLines(output)[0]?.headers).toEqual({ 'x-custom': 'visible' });
   });
 
-  it.each(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'])(
-    'never writes the authorization, cookie or set-cookie values, from any source, at %s level',
+  /** Every header the contract says is never logged, each with a value to grep for. */
+  const SECRET_HEADERS: Record<string, string> = {
+    Authorization: `Bearer ${BEARER_SECRET}`,
+    'Proxy-Authorization': 'Basic cHJveHktczNjcjN0',
+    'X-Api-Key': 'api-key-s3cr3t',
+    'X-Amz-Security-Token': 'amz-session-s3cr3t',
+    'X-Amzn-Oidc-Accesstoken': 'oidc-access-s3cr3t',
+    'X-Amzn-Oidc-Data': 'oidc-data-s3cr3t',
+    'X-Amzn-Oidc-Identity': 'oidc-identity-s3cr3t',
+    'X-Refresh-Token': 'refresh-s3cr3t',
+    'Set-Cookie': `sid=${SET_COOKIE_SECRET}`,
+    // The user's own, in another case than the option names it.
+    'X-Tenant-Key': 'tenant-s3cr3t',
+  };
+  const SECRETS = [
+    ...Object.values(SECRET_HEADERS).map((value) => value.replace(/^(Bearer|Basic|sid=) ?/, '')),
+    COOKIE_SECRET,
+  ];
+
+  it.each(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'])(
+    'never writes a credential, token, cookie or redactHeaders value, from any source, at %s level',
     async (level) => {
       // Prepare
       vi.stubEnv('POWERTOOLS_LOG_LEVEL', level);
-      const handler = probeHandler();
+      const handler = probeHandler({ redactHeaders: ['x-tenant-KEY'] });
       const spec = {
-        headers: {
-          authorization: `Bearer ${BEARER_SECRET}`,
-          'set-cookie': `sid=${SET_COOKIE_SECRET}`,
-        },
+        headers: { ...SECRET_HEADERS, 'X-Custom': 'visible-value' },
         cookies: [`session=${COOKIE_SECRET}`, 'theme=dark'],
       };
 
       // Act
       for (const build of Object.values(eventBuilders)) {
-        for (const path of ['/items/1', '/items/1/fail', '/items/1/missing', '/nowhere']) {
+        for (const path of ['/items/1', '/items/1/fail', '/items/1/missing', '/nowhere', '/%zz']) {
           await invokeEvent(handler, build({ ...spec, path }));
         }
+        // A request refused before routing is logged too.
+        await invokeEvent(
+          handler,
+          build({ ...spec, path: '/items/1', headers: { ...spec.headers, 'bad name': 'x' } }),
+        );
       }
 
       // Assert
       const written = [...allOutput(output), ...consoleCalls.map((call) => call.line)];
+      const accessLogged = ['TRACE', 'DEBUG', 'INFO'].includes(level);
+      expect(accessLines(output).length).toBe(
+        accessLogged ? Object.keys(eventBuilders).length * 6 : 0,
+      );
       expect(written.length).toBeGreaterThan(0);
       for (const line of written) {
-        expect(line).not.toContain(BEARER_SECRET);
-        expect(line).not.toContain(COOKIE_SECRET);
-        expect(line).not.toContain(SET_COOKIE_SECRET);
+        for (const secret of SECRETS) expect(line).not.toContain(secret);
       }
       if (level === 'TRACE' || level === 'DEBUG') {
-        expect(JSON.stringify(accessLines(output))).toContain('[redacted]');
+        const logged = accessLines(output).map((line) => line.headers as Record<string, string>);
+        for (const headers of logged) {
+          const redacted = Object.keys(headers).filter((name) => headers[name] === '[redacted]');
+          expect(redacted.map((name) => name.toLowerCase()).sort()).toEqual(
+            [...Object.keys(SECRET_HEADERS).map((name) => name.toLowerCase()), 'cookie'].sort(),
+          );
+          expect(headers['x-custom']).toBe('visible-value');
+        }
       }
     },
   );
+
+  it('never writes a secret header in local development mode either', async () => {
+    // Prepare
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'DEBUG');
+    vi.stubEnv('POWERTOOLS_DEV', 'true');
+    const handler = probeHandler();
+
+    // Act
+    for (const build of Object.values(eventBuilders)) {
+      await invokeEvent(handler, build({ path: '/items/1/fail', headers: SECRET_HEADERS }));
+    }
+
+    // Assert
+    const written = [...allOutput(output), ...consoleCalls.map((call) => call.line)];
+    expect(written.length).toBeGreaterThan(0);
+    for (const line of written) {
+      for (const secret of SECRETS.filter((value) => value !== 'tenant-s3cr3t')) {
+        expect(line).not.toContain(secret);
+      }
+    }
+  });
 });
 
 describe('redactHeaders', () => {
@@ -230,6 +281,30 @@ describe('redactHeaders', () => {
     // Assert
     expect(safe).not.toBe(headers);
     expect(headers).toEqual({ authorization: 'Bearer x' });
+  });
+
+  it('matches names case-insensitively, and adds the names it is given', () => {
+    // Prepare
+    const headers = { 'X-API-KEY': 'k', 'x-amzn-oidc-whatever': 'o', 'X-Mine': 'm', accept: 'a' };
+
+    // Act
+    const safe = redactHeaders(headers, ['x-MINE']);
+
+    // Assert
+    expect(safe).toEqual({
+      'X-API-KEY': '[redacted]',
+      'x-amzn-oidc-whatever': '[redacted]',
+      'X-Mine': '[redacted]',
+      accept: 'a',
+    });
+  });
+
+  it('refuses a redactHeaders list with a name that is not a string', () => {
+    // Act
+    const act = () => redactHeaders({}, [42 as unknown as string]);
+
+    // Assert
+    expect(act).toThrow(/redactHeaders must be a list of header names, got 42/);
   });
 
   it('adds no header that was not sent', () => {

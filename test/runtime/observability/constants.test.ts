@@ -8,6 +8,7 @@ import {
   LOG_KEYS,
   LOG_MESSAGES,
   METRICS,
+  SENSITIVE_HEADER_PATTERN,
   SENSITIVE_HEADERS,
   subsegmentName,
   UNMATCHED_ROUTE,
@@ -94,9 +95,52 @@ describe('the rest of the contract', () => {
     expect(CORRELATION_HEADER).toBe('x-correlation-id');
   });
 
-  it('never logs authorization, cookie or set-cookie', () => {
+  it('never logs credentials, cookies, API keys, AWS session tokens or ALB OIDC headers', () => {
     // Assert
-    expect([...SENSITIVE_HEADERS].sort()).toEqual(['authorization', 'cookie', 'set-cookie']);
+    expect(SENSITIVE_HEADERS).toEqual(
+      expect.arrayContaining([
+        'authorization',
+        'proxy-authorization',
+        'cookie',
+        'set-cookie',
+        'x-api-key',
+        'x-amz-security-token',
+        'x-amzn-oidc-accesstoken',
+        'x-amzn-oidc-data',
+        'x-amzn-oidc-identity',
+      ]),
+    );
+    for (const name of SENSITIVE_HEADERS) expect(name).toBe(name.toLowerCase());
+  });
+
+  it.each([
+    'x-amzn-oidc-anything',
+    'X-Refresh-Token',
+    'x-client-secret',
+    'x-user-password',
+    'x-goog-api-key',
+    'x-session-id',
+    'x-hub-signature-256',
+    'x-custom-auth',
+    'x-aws-credentials',
+  ])('treats %s as sensitive by its name', (name) => {
+    // Assert
+    expect(SENSITIVE_HEADER_PATTERN.test(name)).toBe(true);
+  });
+
+  it.each([
+    'accept',
+    'content-type',
+    'user-agent',
+    'host',
+    'x-correlation-id',
+    'x-request-id',
+    'x-amzn-trace-id',
+    'x-forwarded-for',
+    'cloudfront-viewer-country',
+  ])('keeps %s, which carries no secret', (name) => {
+    // Assert
+    expect(SENSITIVE_HEADER_PATTERN.test(name)).toBe(false);
   });
 
   it('annotates traces with route, method, status, correlation_id and cold_start', () => {

@@ -3,7 +3,7 @@ import { correlationId, createHandler, pickCorrelationId } from 'gantry';
 import { describe, expect, it } from 'vitest';
 import { albEvent, apigwV1Event, apigwV2Event } from '../../support/events.js';
 import { captureOutput } from '../../support/output.js';
-import { invoke, invokeEvent, routeDocuments } from './invoke.js';
+import { allOutput, invoke, invokeEvent, routeDocuments } from './invoke.js';
 import { ProbeController, probeHandler } from './probe-controller.js';
 
 const output = captureOutput();
@@ -137,7 +137,6 @@ describe('correlation id on a request', () => {
 
   it.each([
     ['over 128 characters', 'x'.repeat(129)],
-    ['a newline', 'abc\n{"level":"ERROR","message":"forged"}'],
     ['a double quote', 'abc","level":"ERROR'],
   ])('replaces an id with %s by a new UUID everywhere', async (_, sent) => {
     // Prepare
@@ -155,6 +154,31 @@ describe('correlation id on a request', () => {
     for (const line of output.logs()) expect(line.correlation_id).toBe(id);
     expect(output.logs().some((line) => line.message === 'forged')).toBe(false);
     expect(JSON.stringify(output.documents)).not.toContain(sent);
+  });
+
+  it('answers an id with a newline with a 400 naming the header, the forged id reaching no header, log line or body', async () => {
+    // Prepare
+    const handler = probeHandler();
+    const forged = 'abc\n{"level":"ERROR","message":"forged"}';
+
+    // Act
+    const answer = await invoke(handler, {
+      path: '/items/1',
+      headers: { 'x-correlation-id': forged },
+      requestId: 'source-id',
+    });
+
+    // Assert
+    expect(answer.statusCode).toBe(400);
+    const { error } = JSON.parse(answer.body);
+    expect(error.message).toContain('"x-correlation-id"');
+    expect(error.correlationId).toBe('source-id');
+    expect(answer.headers['x-correlation-id']).toBe('source-id');
+    const written = [JSON.stringify(answer), ...allOutput(output)];
+    for (const text of written) expect(text).not.toContain('forged');
+    const lines = output.logs();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.correlation_id).toBe('source-id');
   });
 
   it('puts the id in the body of an error answer', async () => {

@@ -1,3 +1,4 @@
+import Router from 'find-my-way';
 import { Controller, Delete, Get, Head, type Req, reply } from 'gantry';
 import { describe, expect, it } from 'vitest';
 import { createRouteTable } from '../../../runtime/router/route-table.js';
@@ -201,4 +202,193 @@ describe('createRouteTable', () => {
     // Assert
     expect(found?.params.id).toBe(long);
   });
+});
+
+/** A route table holding the given `METHOD /path` routes, each storing its own spelling. */
+function tableOf(routes: readonly string[]) {
+  const table = createRouteTable<string>();
+  for (const route of routes) {
+    const [method, path] = route.split(' ') as [string, string];
+    table.add(method, path, route);
+  }
+  return table;
+}
+
+/** The answer of asking find-my-way itself, method by method, with the table's options. */
+function naiveAllowedMethods(routes: readonly string[], routingPath: string): string[] {
+  const router = Router({ ignoreTrailingSlash: true, maxParamLength: 500 });
+  const methods = new Set<string>();
+  for (const route of routes) {
+    const [method, path] = route.split(' ') as [Router.HTTPMethod, string];
+    router.on(method, path, () => undefined);
+    methods.add(method);
+  }
+  return [...methods]
+    .filter((method) => router.find(method as Router.HTTPMethod, routingPath) !== null)
+    .sort();
+}
+
+describe('createRouteTable allowedMethods', () => {
+  it('answers [] for a path no route of any method matches', () => {
+    // Prepare
+    const table = tableOf(['GET /items', 'POST /items', 'GET /items/:id', 'DELETE /items/:id']);
+
+    // Act
+    const answers = ['/', '/other', '/items/1/extra', '/itemsx'].map((path) =>
+      table.allowedMethods(path),
+    );
+
+    // Assert
+    expect(answers).toEqual([[], [], [], []]);
+  });
+
+  it('answers [] for every path of an empty table', () => {
+    // Prepare
+    const table = createRouteTable<string>();
+
+    // Act
+    const allowed = table.allowedMethods('/');
+
+    // Assert
+    expect(allowed).toEqual([]);
+  });
+
+  it('gives both methods on a static path that a param route of another method also matches', () => {
+    // Prepare
+    const table = tableOf(['GET /items/:id', 'POST /items/new']);
+
+    // Act
+    const onStatic = table.allowedMethods('/items/new');
+    const onParam = table.allowedMethods('/items/42');
+
+    // Assert
+    expect(onStatic).toEqual(['GET', 'POST']);
+    expect(onParam).toEqual(['GET']);
+  });
+
+  it('gives the methods of a wildcard and of a param route where both match, the wildcard alone deeper', () => {
+    // Prepare
+    const table = tableOf(['GET /files/*', 'PUT /files/:name']);
+
+    // Act
+    const oneSegment = table.allowedMethods('/files/a.txt');
+    const deeper = table.allowedMethods('/files/docs/a.txt');
+    const elsewhere = table.allowedMethods('/other/a.txt');
+
+    // Assert
+    expect(oneSegment).toEqual(['GET', 'PUT']);
+    expect(deeper).toEqual(['GET']);
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('answers right when two methods have routes of the same shape under other param names', () => {
+    // Prepare
+    const table = tableOf(['GET /items/:id', 'DELETE /items/:itemId', 'POST /items']);
+
+    // Act
+    const onItem = table.allowedMethods('/items/7');
+    const onList = table.allowedMethods('/items');
+    const onNothing = table.allowedMethods('/nothing');
+    const got = table.find('GET', '/items/7');
+    const deleted = table.find('DELETE', '/items/7');
+
+    // Assert
+    expect(onItem).toEqual(['DELETE', 'GET']);
+    expect(onList).toEqual(['POST']);
+    expect(onNothing).toEqual([]);
+    expect({ ...got?.params }).toEqual({ id: '7' });
+    expect({ ...deleted?.params }).toEqual({ itemId: '7' });
+  });
+
+  it('answers right when two methods have params of other patterns in the same place', () => {
+    // Prepare
+    const table = tableOf(['GET /n/:id(^\\d+$)', 'DELETE /n/:key(^[a-z]+$)']);
+
+    // Act
+    const digits = table.allowedMethods('/n/12');
+    const letters = table.allowedMethods('/n/abc');
+    const neither = table.allowedMethods('/n/A-1');
+
+    // Assert
+    expect(digits).toEqual(['GET']);
+    expect(letters).toEqual(['DELETE']);
+    expect(neither).toEqual([]);
+  });
+
+  it('answers the same whatever order the routes were added in', () => {
+    // Prepare
+    const routes = ['DELETE /a/:id', 'GET /a/new', 'PUT /a/*', 'GET /a/:x/b'];
+    const forward = tableOf(routes);
+    const backward = tableOf([...routes].reverse());
+    const paths = ['/a/new', '/a/1', '/a/1/b', '/a/1/c', '/b'];
+
+    // Act
+    const fromForward = paths.map((path) => forward.allowedMethods(path));
+    const fromBackward = paths.map((path) => backward.allowedMethods(path));
+
+    // Assert
+    expect(fromForward).toEqual(fromBackward);
+    expect(fromForward).toEqual([
+      ['DELETE', 'GET', 'PUT'],
+      ['DELETE', 'PUT'],
+      ['GET', 'PUT'],
+      ['PUT'],
+      [],
+    ]);
+  });
+
+  const ROUTE_SETS: readonly (readonly string[])[] = [
+    ['GET /items', 'POST /items', 'GET /items/:id', 'PATCH /items/:id', 'DELETE /items/:id'],
+    ['GET /items/:id', 'POST /items/new', 'PUT /items/new/:part'],
+    ['GET /files/*', 'PUT /files/:name', 'DELETE /files/:name/meta', 'POST /files'],
+    ['GET /items/:id', 'DELETE /items/:itemId', 'PUT /items/:key/tags/:tag'],
+    ['GET /:a/:b', 'POST /x/:b', 'PUT /:a/y', 'DELETE /x/y'],
+    ['GET /*', 'POST /api/:version/items', 'OPTIONS /api/*', 'GET /api/v1/health'],
+    ['GET /items/', 'POST /items', 'GET /items/:id/', 'DELETE /items/:id'],
+    ['GET /files/:name.json', 'PUT /files/:name', 'GET /range/:from-:to', 'POST /range/all'],
+    ['GET /items/:id(^\\d+$)', 'DELETE /items/:key(^[a-z]+$)', 'POST /items/new', 'PUT /x/:y'],
+  ];
+
+  const PROBES = [
+    '/',
+    '/items',
+    '/items/',
+    '/items/1',
+    '/items/new',
+    '/items/new/x',
+    '/items/1/tags/a',
+    '/files',
+    '/files/a',
+    '/files/a.json',
+    '/files/a/meta',
+    '/files/a/b/c',
+    '/x/y',
+    '/x/z',
+    '/w/y',
+    '/w/z',
+    '/api/v1/items',
+    '/api/v1/health',
+    '/api/v2/other',
+    '/range/1-9',
+    '/range/all',
+    '/nothing/at/all',
+    '/items/caf%C3%A9',
+  ];
+
+  it.each(ROUTE_SETS.map((routes) => [routes.join(', '), routes] as const))(
+    'answers as asking every method would, for %s',
+    (_, routes) => {
+      // Prepare
+      const table = tableOf(routes);
+
+      // Act
+      const answers = PROBES.map((path) => [path, table.allowedMethods(path)]);
+
+      // Assert
+      const naive = PROBES.map((path) => [path, naiveAllowedMethods(routes, path)]);
+      expect(answers).toEqual(naive);
+      // The probes tell the routes apart: not every path gets the same answer.
+      expect(new Set(answers.map(([, methods]) => String(methods))).size).toBeGreaterThan(2);
+    },
+  );
 });
