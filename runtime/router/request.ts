@@ -87,7 +87,8 @@ export interface Req<P extends string = string, S extends RouteSchemas = {}> {
   readonly cookies: Record<string, string>;
   /**
    * Parsed JSON for JSON content types, an object for forms, a string for text, a Buffer for
-   * anything else; the schema's output when a `body` schema is given.
+   * anything else; the schema's output when a `body` schema is given. Parsed on first read: a
+   * route that never reads it is never refused for it (malformed JSON is a 400 from this read).
    */
   // biome-ignore lint/suspicious/noExplicitAny: an unvalidated body is whatever the client sent.
   readonly body: Validated<S, 'body', any>;

@@ -7,35 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Controller, Get, Post, Put, reply } from 'gantry';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_FIXTURES, loadFixture } from '../../support/fixtures.js';
-import { answerKeys, plainHeadersOf, setCookiesOf } from './answer-format.js';
-import { bodyOf, echoHandler, echoOf, invoke } from './echo-handler.js';
-import type { AnswerFormat } from './source-traits.js';
+import { describeFixtures, type FixtureExpectation, NO_BODY, text } from './fixture-suite.js';
 
 const FOLDER_PATH = join(import.meta.dirname, '..', '..', 'fixtures', 'events', EMULATOR_FIXTURES);
 
-interface Expected {
-  /** The behaviour the fixture proves, as the test names it. */
-  proves: string;
-  source: 'apigw-v1' | 'apigw-v2' | 'alb' | 'function-url' | 'vpc-lattice';
-  format: AnswerFormat;
-  method: string;
-  path: string;
-  /** Every query value. */
-  query: Record<string, string | string[]>;
-  /** The headers that matter, lower-case names, exact values. */
-  headers: Record<string, string>;
-  /** Headers that must not be there. */
-  absentHeaders?: string[];
-  cookies: Record<string, string>;
-  /** The body bytes, written as the text or bytes they are. */
-  body: Buffer;
-}
-
-const text = (value: string) => Buffer.from(value, 'utf8');
-const NO_BODY = Buffer.alloc(0);
 const LAMP = text('{"name":"lamp"}');
 const TOKEN = 'Bearer token-123';
 const TWO_COOKIES = { session: 'abc', theme: 'dark' };
@@ -44,7 +21,7 @@ const PNG_HEAD = Buffer.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
 ]);
 
-const expected: Record<string, Expected> = {
+const expected: Record<string, FixtureExpectation & { proves: string }> = {
   'sam-local-start-api-v1-get.json': {
     proves:
       'a SAM start-api REST event (stage null, Title-Case names in both maps, body null) gives every query value, one host and the Cookie-header cookies',
@@ -356,34 +333,6 @@ const expected: Record<string, Expected> = {
   },
 };
 
-const EXPIRES = new Date(Date.UTC(2030, 0, 1));
-const COOKIE_A = 'a=1; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT';
-const COOKIE_B = 'b=2; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT';
-
-@Controller()
-class CookieController {
-  #answer() {
-    return reply(200, { ok: true })
-      .cookie('a', '1', { expires: EXPIRES })
-      .cookie('b', '2', { expires: EXPIRES });
-  }
-  @Get('/*')
-  get() {
-    return this.#answer();
-  }
-  @Post('/*')
-  post() {
-    return this.#answer();
-  }
-  @Put('/*')
-  put() {
-    return this.#answer();
-  }
-}
-
-const echo = echoHandler();
-const cookieSetter = echoHandler({ controllers: [CookieController] });
-
 const load = (name: string) => loadFixture(`${EMULATOR_FIXTURES}/${name}`);
 
 describe('emulator and hand-written event fixtures', () => {
@@ -413,58 +362,6 @@ describe('emulator and hand-written event fixtures', () => {
     );
     for (const row of rows) expect(row).toContain('Written by Gantry');
   });
-
-  describe.each(Object.entries(expected))('%s', (name, want) => {
-    it(`${want.proves}: ${want.source} ${want.method} ${want.path}`, async () => {
-      // Prepare
-      const event = load(name);
-
-      // Act
-      const result = await invoke(echo, event);
-
-      // Assert
-      const seen = echoOf(result);
-      expect(seen.source).toBe(want.source);
-      expect(seen.method).toBe(want.method);
-      expect(seen.path).toBe(want.path);
-      expect(seen.query).toEqual(want.query);
-      expect(seen.headers).toMatchObject(want.headers);
-      for (const header of want.absentHeaders ?? [])
-        expect(seen.headers).not.toHaveProperty(header);
-      for (const header of Object.keys(seen.headers)) expect(header).toBe(header.toLowerCase());
-      expect(seen.cookies).toEqual(want.cookies);
-      expect(bodyOf(seen).equals(want.body)).toBe(true);
-    });
-
-    it(`is answered 200 in the ${want.format} format`, async () => {
-      // Prepare
-      const event = load(name);
-
-      // Act
-      const result = await invoke(echo, event);
-
-      // Assert
-      expect(Object.keys(result).sort()).toEqual(answerKeys(want.format, false));
-      expect(result.statusCode).toBe(200);
-      expect(result.isBase64Encoded).toBe(false);
-      expect(plainHeadersOf(result, want.format)).toEqual({ 'content-type': 'application/json' });
-      if (want.format !== 'apigw-v1' && want.format !== 'payload-v2') {
-        expect(result.statusDescription).toBe('200 OK');
-      }
-    });
-
-    it(`is answered with two cookies, each whole, where the ${want.format} format carries them`, async () => {
-      // Prepare
-      const event = load(name);
-
-      // Act
-      const result = await invoke(cookieSetter, event);
-
-      // Assert
-      expect(result.statusCode).toBe(200);
-      expect(Object.keys(result).sort()).toEqual(answerKeys(want.format, true));
-      expect(setCookiesOf(result, want.format)).toEqual([COOKIE_A, COOKIE_B]);
-      expect(plainHeadersOf(result, want.format)).toEqual({ 'content-type': 'application/json' });
-    });
-  });
 });
+
+describeFixtures(expected, load);

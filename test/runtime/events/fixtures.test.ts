@@ -4,35 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Controller, Get, Post, Put, reply } from 'gantry';
 import { describe, expect, it } from 'vitest';
 import { fixtureNames, loadFixture } from '../../support/fixtures.js';
-import { answerKeys, plainHeadersOf, setCookiesOf } from './answer-format.js';
-import { bodyOf, echoHandler, echoOf, invoke } from './echo-handler.js';
-import type { AnswerFormat } from './source-traits.js';
+import { echoHandler, echoOf, invoke } from './echo-handler.js';
+import { describeFixtures, type FixtureExpectation, NO_BODY, text } from './fixture-suite.js';
 
-interface Expected {
-  source: 'apigw-v1' | 'apigw-v2' | 'alb' | 'function-url' | 'vpc-lattice';
-  format: AnswerFormat;
-  method: string;
-  path: string;
-  /** Every query value. */
-  query: Record<string, string | string[]>;
-  /** Selected headers, lower-case names. */
-  headers: Record<string, string>;
-  /** Headers that must not be there. */
-  absentHeaders?: string[];
-  cookies: Record<string, string>;
-  /** The body bytes, written as the text or bytes they are. */
-  body: Buffer;
-}
-
-const text = (value: string) => Buffer.from(value, 'utf8');
-const NO_BODY = Buffer.alloc(0);
 const CRLF_JSON = text('{\r\n\t"a": 1\r\n}');
 const V2_QUERY = { parameter1: ['value1', 'value2'], parameter2: 'value' };
 
-const expected: Record<string, Expected> = {
+const expected: Record<string, FixtureExpectation> = {
   'aws-lambda-dotnet/cookies-get-multiple-httpapi-v2-request.json': {
     source: 'apigw-v2',
     format: 'payload-v2',
@@ -306,34 +286,6 @@ const expected: Record<string, Expected> = {
   },
 };
 
-const EXPIRES = new Date(Date.UTC(2030, 0, 1));
-const COOKIE_A = 'a=1; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT';
-const COOKIE_B = 'b=2; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT';
-
-@Controller()
-class CookieController {
-  #answer() {
-    return reply(200, { ok: true })
-      .cookie('a', '1', { expires: EXPIRES })
-      .cookie('b', '2', { expires: EXPIRES });
-  }
-  @Get('/*')
-  get() {
-    return this.#answer();
-  }
-  @Post('/*')
-  post() {
-    return this.#answer();
-  }
-  @Put('/*')
-  put() {
-    return this.#answer();
-  }
-}
-
-const echo = echoHandler();
-const cookieSetter = echoHandler({ controllers: [CookieController] });
-
 describe('real event fixtures', () => {
   it('has an expectation for every fixture file, and every expectation has its file', () => {
     // Prepare
@@ -364,60 +316,9 @@ describe('real event fixtures', () => {
       expect(row).toMatch(/Apache-2\.0|MIT-0/);
     }
   });
-
-  describe.each(Object.entries(expected))('%s', (name, want) => {
-    it(`is read as ${want.source}: ${want.method} ${want.path} with every query value, headers, cookies and body bytes`, async () => {
-      // Prepare
-      const event = loadFixture(name);
-
-      // Act
-      const result = await invoke(echo, event);
-
-      // Assert
-      const seen = echoOf(result);
-      expect(seen.source).toBe(want.source);
-      expect(seen.method).toBe(want.method);
-      expect(seen.path).toBe(want.path);
-      expect(seen.query).toEqual(want.query);
-      expect(seen.headers).toMatchObject(want.headers);
-      for (const header of want.absentHeaders ?? [])
-        expect(seen.headers).not.toHaveProperty(header);
-      for (const header of Object.keys(seen.headers)) expect(header).toBe(header.toLowerCase());
-      expect(seen.cookies).toEqual(want.cookies);
-      expect(bodyOf(seen).equals(want.body)).toBe(true);
-    });
-
-    it(`is answered in the ${want.format} format`, async () => {
-      // Prepare
-      const event = loadFixture(name);
-
-      // Act
-      const result = await invoke(echo, event);
-
-      // Assert
-      expect(Object.keys(result).sort()).toEqual(answerKeys(want.format, false));
-      expect(result.statusCode).toBe(200);
-      expect(result.isBase64Encoded).toBe(false);
-      expect(plainHeadersOf(result, want.format)).toEqual({ 'content-type': 'application/json' });
-      if (want.format !== 'apigw-v1' && want.format !== 'payload-v2') {
-        expect(result.statusDescription).toBe('200 OK');
-      }
-    });
-
-    it('is answered with two cookies, each whole, where its format carries cookies', async () => {
-      // Prepare
-      const event = loadFixture(name);
-
-      // Act
-      const result = await invoke(cookieSetter, event);
-
-      // Assert
-      expect(Object.keys(result).sort()).toEqual(answerKeys(want.format, true));
-      expect(setCookiesOf(result, want.format)).toEqual([COOKIE_A, COOKIE_B]);
-      expect(plainHeadersOf(result, want.format)).toEqual({ 'content-type': 'application/json' });
-    });
-  });
 });
+
+describeFixtures(expected, loadFixture);
 
 describe('named stages in real HTTP API events', () => {
   it.each([
