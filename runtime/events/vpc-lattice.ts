@@ -45,9 +45,13 @@ export interface VpcLatticeResult {
   isBase64Encoded: boolean;
 }
 
-/** The fewest keys that say VPC Lattice: a `method` with `raw_path` (v1), or v2's `path`. */
+/**
+ * The fewest keys that say VPC Lattice: `raw_path` (v1), or `version: "2.0"` with `path` (v2;
+ * payload 2.0 events of HTTP API have `rawPath` and `requestContext.http` and are tried first).
+ * A missing or malformed `method` is then a 400, not "unsupported".
+ */
 function detect(event: unknown): event is VpcLatticeEvent {
-  if (!isRecord(event) || !('method' in event)) return false;
+  if (!isRecord(event)) return false;
   if ('raw_path' in event) return true;
   return event.version === '2.0' && 'path' in event;
 }

@@ -86,7 +86,6 @@ describe('detectSource', () => {
     ],
     ['a payload 2.0 without requestContext.http', { version: '2.0', requestContext: {} }],
     ['a payload of an unknown version', { version: '3.0', requestContext: { http: {} } }],
-    ['a Lattice-like event without a method', { raw_path: '/' }],
     ['a Lattice v2-like event without a path', { version: '2.0', method: 'GET' }],
     ['null', null],
     ['a string', 'GET /'],

@@ -14,11 +14,26 @@ describe('detect', () => {
       vpcLattice.detect(vpcLatticeEvent({}, 2)),
       vpcLattice.detect({ method: 'GET', path: '/' }),
       vpcLattice.detect({ raw_path: '/' }),
+      vpcLattice.detect({ version: '2.0', path: '/' }),
       vpcLattice.detect({ version: '2.0', method: 'GET' }),
     ];
 
     // Assert
-    expect(detected).toEqual([true, true, false, false, false]);
+    expect(detected).toEqual([true, true, false, true, true, false]);
+  });
+
+  it.each([
+    ['version 1', { raw_path: '/items' }],
+    ['version 2', { version: '2.0', path: '/items', headers: {} }],
+  ])('reads a %s event without a method as a 400 naming the field', (_version, event) => {
+    // Act
+    const request = vpcLattice.toRequest(event as never, { basePaths: [], stripStage: true });
+
+    // Assert
+    expect(request.problem).toEqual({
+      status: 400,
+      message: 'method is missing: the event names no HTTP method',
+    });
   });
 });
 
