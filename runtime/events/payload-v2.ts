@@ -17,22 +17,29 @@ export type PayloadV2Result = APIGatewayProxyStructuredResultV2;
 
 /**
  * Whether an event is in payload format 2.0 and, if so, whether it came from a Function URL.
- * The fewest keys that say so: `version: "2.0"` and a `requestContext.http` object or a
- * `rawPath` (VPC Lattice v2 is also "2.0", with `method` and `path` instead).
+ * The fewest keys that say so: `version: "2.0"` and a `requestContext.http` object, or a
+ * `rawPath` without the top-level `method` of VPC Lattice v2 (also "2.0"). An ALB's
+ * `requestContext.elb` outranks both.
  */
 export function payloadV2Kind(event: unknown): 'function-url' | 'apigw-v2' | undefined {
   if (!isRecord(event) || event.version !== '2.0') return undefined;
-  const context = isRecord(event.requestContext) ? event.requestContext : undefined;
-  if (!isRecord(context?.http) && !('rawPath' in event)) return undefined;
+  const context = isObject(event.requestContext) ? event.requestContext : undefined;
+  if (isObject(context?.elb)) return undefined;
+  if (!isObject(context?.http) && !('rawPath' in event && !('method' in event))) return undefined;
   const domain = context?.domainName;
   return typeof domain === 'string' && domain.includes('.lambda-url.')
     ? 'function-url'
     : 'apigw-v2';
 }
 
+/** A non-null object that is not a list. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && !Array.isArray(value);
+}
+
 /** The `requestContext.http` of a payload 2.0 event, or an empty one. */
 function httpOf(context: Record<string, unknown> | undefined): Record<string, unknown> {
-  return isRecord(context?.http) ? context.http : {};
+  return isObject(context?.http) ? context.http : {};
 }
 
 /** The request context of a payload 2.0 event, if it has one. */

@@ -209,3 +209,35 @@ describe('user-supplied sources', () => {
     expect(seen.source).toBe('alb');
   });
 });
+
+describe('detectSource between sources whose keys an event mixes', () => {
+  it.each([
+    [
+      'an ALB requestContext.elb over payload 2.0 keys',
+      { version: '2.0', rawPath: '/', requestContext: { elb: {}, http: { method: 'GET' } } },
+      'alb',
+    ],
+    [
+      'VPC Lattice v2 (top-level method) over a rawPath',
+      { version: '2.0', method: 'GET', path: '/', rawPath: '/' },
+      'vpc-lattice',
+    ],
+    ['payload 2.0 by rawPath alone', { version: '2.0', rawPath: '/', headers: {} }, 'apigw-v2'],
+    [
+      'payload 2.0 by a requestContext.http object',
+      { version: '2.0', requestContext: { http: { method: 'GET' } } },
+      'apigw-v2',
+    ],
+    [
+      'no payload 2.0 for a requestContext.http list',
+      { version: '2.0', path: '/', requestContext: { http: [] } },
+      'vpc-lattice',
+    ],
+  ])('picks %s', (_case, event, name) => {
+    // Act
+    const source = detectSource(event, builtInSources);
+
+    // Assert
+    expect(source.name).toBe(name);
+  });
+});
