@@ -6,15 +6,16 @@ import type { ALBEvent, ALBResult } from 'aws-lambda';
 import { encodeBody } from './body.js';
 import { spreadSetCookies } from './cookies.js';
 import { readProxyEvent } from './proxy-event.js';
-import { isRecord } from './record.js';
+import { isObject, isRecord } from './record.js';
 import { statusDescription } from './status-text.js';
 import type { EventSource, HttpRequest, HttpResponse, TranslateOptions } from './types.js';
 
 export type AlbEvent = ALBEvent;
 export type AlbResult = ALBResult;
 
+/** The one key that says ALB: a `requestContext.elb` object. */
 function detect(event: unknown): event is AlbEvent {
-  return isRecord(event) && isRecord(event.requestContext) && isRecord(event.requestContext.elb);
+  return isRecord(event) && isObject(event.requestContext) && isObject(event.requestContext.elb);
 }
 
 /** Whether the target group is in multi-value mode: the answer must use the same mode. */

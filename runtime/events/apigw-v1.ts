@@ -4,7 +4,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { encodeBody } from './body.js';
 import { readProxyEvent } from './proxy-event.js';
-import { isRecord, requestIdOf } from './record.js';
+import { isObject, isRecord, requestIdOf } from './record.js';
 import type { EventSource, HttpRequest, HttpResponse, TranslateOptions } from './types.js';
 
 export type ApiGatewayV1Event = APIGatewayProxyEvent;
@@ -18,7 +18,7 @@ export type ApiGatewayV1Result = APIGatewayProxyResult;
 function detect(event: unknown): event is ApiGatewayV1Event {
   if (!isRecord(event) || !('httpMethod' in event)) return false;
   const context = event.requestContext;
-  return !(isRecord(context) && isRecord(context.elb));
+  return !(isObject(context) && isObject(context.elb));
 }
 
 function toRequest(event: ApiGatewayV1Event, options: TranslateOptions): HttpRequest {

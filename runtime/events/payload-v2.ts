@@ -9,7 +9,7 @@ import type { EventReader } from './event-reader.js';
 import { readHeaders } from './headers.js';
 import type { ReadPath } from './path.js';
 import { emptyQuery, parseRawQuery, readQueryMaps } from './query.js';
-import { isRecord, requestIdOf } from './record.js';
+import { isObject, isRecord, requestIdOf } from './record.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
 export type PayloadV2Event = APIGatewayProxyEventV2;
@@ -30,11 +30,6 @@ export function payloadV2Kind(event: unknown): 'function-url' | 'apigw-v2' | und
   return typeof domain === 'string' && domain.includes('.lambda-url.')
     ? 'function-url'
     : 'apigw-v2';
-}
-
-/** A non-null object that is not a list. */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return isRecord(value) && !Array.isArray(value);
 }
 
 /** The `requestContext.http` of a payload 2.0 event, or an empty one. */

@@ -26,7 +26,7 @@ export function detectedFormats(event: unknown): ResultFormat[] {
   if (!isRecord(event)) return [];
   const context = isRecord(event.requestContext) ? event.requestContext : undefined;
   const formats: ResultFormat[] = [];
-  if ('httpMethod' in event && !(context && 'elb' in context)) formats.push('apigw-v1');
+  if ('httpMethod' in event && !(context && isRecord(context.elb))) formats.push('apigw-v1');
   if (context && isRecord(context.elb)) formats.push('alb');
   const http = context !== undefined && isRecord(context.http);
   const alb = context !== undefined && isRecord(context.elb);

@@ -350,3 +350,44 @@ describe('encodeBody', () => {
     expect(encoded).toEqual({ body: '', isBase64Encoded: false });
   });
 });
+
+describe('readBody limits measured before decoding', () => {
+  it('measures MIME base64 without its line breaks', () => {
+    // Prepare
+    const reader = new EventReader(resolveLimits({ body: 2 }));
+
+    // Act
+    const body = readBody(reader, 'aGk=\r\n', true, 'body', 'isBase64Encoded');
+
+    // Assert
+    expect(reader.problem).toBeUndefined();
+    expect(body?.toString('utf8')).toBe('hi');
+  });
+
+  it('measures a text body in UTF-8 bytes, not characters', () => {
+    // Prepare: 3 characters, 6 bytes.
+    const reader = new EventReader(resolveLimits({ body: 5 }));
+
+    // Act
+    const body = readBody(reader, 'ééé', false, 'body', 'isBase64Encoded');
+
+    // Assert
+    expect(body).toBeUndefined();
+    expect(reader.problem).toEqual({
+      status: 413,
+      message: 'Request body is 6 bytes; the limit is 5 bytes',
+    });
+  });
+
+  it('takes a text body of exactly the limit in bytes', () => {
+    // Prepare: 2 characters, 4 bytes.
+    const reader = new EventReader(resolveLimits({ body: 4 }));
+
+    // Act
+    const body = readBody(reader, 'éé', false, 'body', 'isBase64Encoded');
+
+    // Assert
+    expect(reader.problem).toBeUndefined();
+    expect(body?.length).toBe(4);
+  });
+});

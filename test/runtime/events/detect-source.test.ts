@@ -229,6 +229,11 @@ describe('detectSource between sources whose keys an event mixes', () => {
       'apigw-v2',
     ],
     [
+      'no ALB for a requestContext.elb list',
+      { httpMethod: 'GET', path: '/', requestContext: { elb: [] } },
+      'apigw-v1',
+    ],
+    [
       'no payload 2.0 for a requestContext.http list',
       { version: '2.0', path: '/', requestContext: { http: [] } },
       'vpc-lattice',

@@ -294,6 +294,47 @@ describe('readHeaders from both maps (the union)', () => {
     expect(reader.problem).toBeUndefined();
   });
 
+  it('joins two spellings of a name only the single-value map carries, beside a multi-value map', () => {
+    // Act
+    const { headers, reader } = both({ Accept: 'a', accept: 'b', Host: 'h' }, { host: ['m'] });
+
+    // Assert
+    expect(reader.problem).toBeUndefined();
+    expect(headers).toEqual({ accept: 'a, b', host: 'm' });
+  });
+
+  it('reads a name from the single-value map when the multi-value map lists it empty', () => {
+    // Act
+    const exact = both({ accept: 'x' }, { accept: [] });
+    const other = both({ Accept: 'x' }, { accept: [] });
+
+    // Assert
+    expect(exact.headers).toEqual({ accept: 'x' });
+    expect(other.headers).toEqual({ accept: 'x' });
+  });
+
+  it('skips undefined values, which only a hand-built JavaScript event can hold', () => {
+    // Act
+    const { headers, reader } = both({ a: undefined, b: 'x' }, { c: undefined, d: ['y'] });
+
+    // Assert
+    expect(reader.problem).toBeUndefined();
+    expect(headers).toEqual({ b: 'x', d: 'y' });
+  });
+
+  it('reads the same names the same way on every request (the name cache keeps no state but names)', () => {
+    // Act
+    const first = both({ 'X-Same': '1' }, undefined);
+    const second = both({ 'X-Same': '2', 'x same': '3' }, undefined);
+
+    // Assert
+    expect(first.headers).toEqual({ 'x-same': '1' });
+    expect(second.headers).toEqual({ 'x-same': '2' });
+    expect(second.reader.problem?.message).toBe(
+      'Header name "x same" is not a valid HTTP header name',
+    );
+  });
+
   it('keeps the single-value map’s type problem even when the multi-value map is good', () => {
     // Act
     const { headers, reader } = both({ 'X-N': 5 }, { accept: ['a'] });
