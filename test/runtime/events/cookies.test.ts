@@ -169,3 +169,18 @@ describe('spreadSetCookies (ALB single-value, VPC Lattice)', () => {
     expect(headers).toEqual({});
   });
 });
+
+describe('parseCookieHeader with quotes on one side only', () => {
+  it.each([
+    ['a="abc', '"abc'],
+    ['a=abc"', 'abc"'],
+    ['a="', '"'],
+    ['a=""', ''],
+  ])('reads %s as %j', (header, value) => {
+    // Act
+    const cookies = parseCookieHeader(header);
+
+    // Assert
+    expect(cookies.a).toBe(value);
+  });
+});

@@ -193,3 +193,66 @@ describe('toResult', () => {
     });
   });
 });
+
+describe('payload 2.0 events written by hand', () => {
+  const options = { basePaths: [], stripStage: true };
+
+  it('reads requestContext.http.path when rawPath is null', () => {
+    // Prepare
+    const event = { ...apigwV2Event({ path: '/ignored' }), rawPath: null };
+    event.requestContext.http.path = '/items/7';
+
+    // Act
+    const request = apiGatewayV2.toRequest(event as never, options);
+
+    // Assert
+    expect(request.problem).toBeUndefined();
+    expect(request.path).toBe('/items/7');
+  });
+
+  it('reads the queryStringParameters map when there is no rawQueryString, within the URL limit', () => {
+    // Prepare
+    const at = { ...apigwV2Event({ path: '/' }), rawQueryString: undefined };
+    const over = { ...at, queryStringParameters: { q: 'a'.repeat(16 * 1024) } };
+    const within = { ...at, queryStringParameters: { q: 'a'.repeat(16 * 1024 - 1 - 3) } };
+
+    // Act
+    const refused = apiGatewayV2.toRequest(over as never, options);
+    const read = apiGatewayV2.toRequest(within as never, options);
+
+    // Assert
+    expect(refused.problem).toMatchObject({ status: 414 });
+    expect(read.problem).toBeUndefined();
+    expect(read.query.q).toHaveLength(16 * 1024 - 4);
+  });
+
+  it.each([
+    ['a number', 5],
+    ['missing', undefined],
+  ])('strips no stage when requestContext.stage is %s', (_case, stage) => {
+    // Prepare
+    const event = apigwV2Event({ path: '/5/items' });
+    const sent = { ...event, requestContext: { ...event.requestContext, stage } };
+
+    // Act
+    const request = apiGatewayV2.toRequest(sent as never, options);
+
+    // Assert
+    expect(request.path).toBe('/5/items');
+  });
+
+  it('reads an event without a requestContext as a 400 naming the method', () => {
+    // Prepare
+    const { requestContext: _, ...event } = apigwV2Event({ path: '/items' });
+
+    // Act
+    const request = apiGatewayV2.toRequest(event as never, options);
+
+    // Assert
+    expect(request.path).toBe('/items');
+    expect(request.problem).toEqual({
+      status: 400,
+      message: 'requestContext.http.method is missing: the event names no HTTP method',
+    });
+  });
+});

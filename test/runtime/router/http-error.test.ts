@@ -223,3 +223,28 @@ describe('HttpError through createHandler', () => {
     expect(jsonOf(answer).error.message).toBe('Version conflict');
   });
 });
+
+describe('HttpError at the 4xx/5xx boundary', () => {
+  it.each([
+    [499, true],
+    [500, false],
+    [501, false],
+  ])('exposes the message of a %i: %s', (status, exposed) => {
+    // Act
+    const error = new HttpError(status, 'detail');
+
+    // Assert
+    expect(error.expose).toBe(exposed);
+  });
+
+  it('does not take a plain Error with a numeric status for an HttpError', () => {
+    // Prepare
+    const impostor = Object.assign(new Error('x'), { status: 404 });
+
+    // Act
+    const taken = isHttpError(impostor);
+
+    // Assert
+    expect(taken).toBe(false);
+  });
+});

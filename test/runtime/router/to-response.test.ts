@@ -455,3 +455,41 @@ describe('isFramed', () => {
     expect(framed).toBe(expected);
   });
 });
+
+describe('isFramed on objects that only look like a Response', () => {
+  it.each([
+    ['a status alone', { status: 200 }],
+    [
+      'a status and arrayBuffer, no headers',
+      { status: 200, arrayBuffer: (): undefined => undefined },
+    ],
+    [
+      'headers without getSetCookie',
+      { status: 200, arrayBuffer: (): undefined => undefined, headers: new Map() },
+    ],
+    ['no status', { arrayBuffer: (): undefined => undefined, headers: new Headers() }],
+  ])('is false for %s', (_case, value) => {
+    // Act
+    const framed = isFramed(value);
+
+    // Assert
+    expect(framed).toBe(false);
+  });
+
+  it('is true for a real Web Response', () => {
+    // Act
+    const framed = isFramed(new Response('x'));
+
+    // Assert
+    expect(framed).toBe(true);
+  });
+
+  it('answers a Web Response with an empty body without a body', async () => {
+    // Act
+    const response = await toResponse(new Response(null, { status: 202 }), undefined);
+
+    // Assert
+    expect(response.status).toBe(202);
+    expect(response.body).toBeUndefined();
+  });
+});

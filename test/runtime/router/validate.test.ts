@@ -3,7 +3,7 @@ import { type AnySchema, Controller, Get, Post, type Req, reply } from 'gantry';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validatePart } from '../../../runtime/router/validate.js';
+import { validatePart, validateRequest } from '../../../runtime/router/validate.js';
 import { captureConsoleError, handlerFor, invoke, jsonOf } from '../handler/invoke.js';
 
 /** The same rules written with each library: coerce, default, trim, require. */
@@ -342,5 +342,24 @@ describe('response schema', () => {
 
     // Assert
     expect(answer.statusCode).toBe(204);
+  });
+});
+
+describe('validateRequest with synchronous schemas', () => {
+  it('returns no promise when every schema is synchronous, and replaces the parts at once', () => {
+    // Prepare
+    const req: Record<'params' | 'query' | 'headers' | 'body', unknown> = {
+      params: { id: '7' },
+      query: {},
+      headers: {},
+      body: undefined,
+    };
+
+    // Act
+    const pending = validateRequest(req, { params: z.object({ id: z.coerce.number() }) });
+
+    // Assert
+    expect(pending).toBeUndefined();
+    expect(req.params).toEqual({ id: 7 });
   });
 });
