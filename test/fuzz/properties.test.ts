@@ -43,7 +43,8 @@ describe('detectedFormats', () => {
   it.each([
     [{ httpMethod: 'GET' }, ['apigw-v1']],
     [{ httpMethod: 'GET', requestContext: { elb: {} } }, ['alb']],
-    [{ httpMethod: 'GET', requestContext: { elb: 'x' } }, []],
+    // An elb that is not an object is no ALB's: the httpMethod then says REST v1.
+    [{ httpMethod: 'GET', requestContext: { elb: 'x' } }, ['apigw-v1']],
     [V2_EVENT, ['payload-v2']],
     [{ version: '2.0', path: '/', requestContext: {} }, ['vpc-lattice']],
     [{ method: 'GET', raw_path: '/' }, ['vpc-lattice']],
