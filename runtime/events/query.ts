@@ -49,6 +49,7 @@ export function readQueryMaps(
   multiField: string,
 ): ReadQuery {
   const query: Query = Object.create(null);
+  const limit = reader.limits.url;
   let length = 0;
   const multiMap = reader.map(multi, multiField);
   const singleMap = reader.map(single, singleField);
@@ -62,6 +63,8 @@ export function readQueryMaps(
       }
       if (values.length === 0) continue;
       for (const value of values) length += key.length + value.length + 2;
+      // Over the URL limit the request is a 414: nothing more is decoded.
+      if (length > limit) continue;
       const decoded = encoded ? values.map(decodeQueryComponent) : values;
       query[encoded ? decodeQueryComponent(key) : key] =
         decoded.length === 1 ? (decoded[0] as string) : [...decoded];
@@ -71,14 +74,20 @@ export function readQueryMaps(
     for (const key in singleMap) {
       const value = singleMap[key];
       if (value === undefined) continue;
-      const name = encoded ? decodeQueryComponent(key) : key;
-      // The multi-value map is the whole truth for the keys it has.
-      if (multiMap !== undefined && name in query) continue;
       if (typeof value !== 'string') {
         reader.wrongType(`${singleField}[${quoteName(key)}]`, 'a string', value);
         continue;
       }
+      if (length + key.length > limit) {
+        length += key.length + value.length + 2;
+        continue;
+      }
+      const name = encoded ? decodeQueryComponent(key) : key;
+      // The multi-value map is the whole truth for the keys it has.
+      if (multiMap !== undefined && name in query) continue;
       length += key.length + value.length + 2;
+      // Over the URL limit the request is a 414: nothing more is decoded.
+      if (length > limit) continue;
       query[name] = encoded ? decodeQueryComponent(value) : value;
     }
   }
