@@ -2,13 +2,13 @@ import { defaultServerConditions, defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
 
 // `source` resolves `import 'gantry'` to the TypeScript sources, as tsc's customConditions does.
-const conditions = ['source', ...defaultServerConditions];
+const conditions = ['gantry-source', ...defaultServerConditions];
 
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'templates/minimal/test/**/*.test.ts'],
     exclude: [...configDefaults.exclude],
     testTimeout: 20_000,
     coverage: {

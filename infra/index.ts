@@ -1,16 +1,24 @@
 /**
- * Gantry's CDKTF constructs: compose them into a stack for your own service.
+ * `gantry/infra` as published: checks that the optional peer dependencies are installed, then
+ * loads the constructs. A static `export ... from` would fail on the first missing package with
+ * Node's own error, naming only that one; this fails once, naming every package to install.
+ * The types of `gantry/infra` are those of ./constructs.ts.
  */
-export { GantryFunctionUrl, type GantryFunctionUrlProps } from './api/function-url.js';
-export { type Cors, GantryHttpApi, type GantryHttpApiProps } from './api/http-api.js';
-export { GantryRestApi, type GantryRestApiProps } from './api/rest-api.js';
-export type { Throttling } from './api/throttling.js';
-export { BUNDLE_SETTINGS, bundleHandler } from './function/bundle.js';
-export {
+import { missingPeers, missingPeersMessage } from './peers.js';
+
+const missing = missingPeers();
+if (missing.length > 0) throw new Error(missingPeersMessage(missing));
+
+const constructs = await import('./constructs.js');
+
+export const {
+  BUNDLE_SETTINGS,
+  bundleHandler,
+  GantryAlarms,
+  GantryDashboard,
   GantryFunction,
-  type GantryFunctionProps,
-  type PolicyStatement,
-} from './function/gantry-function.js';
-export { GantryAlarms, type GantryAlarmsProps } from './monitoring/alarms.js';
-export { GantryDashboard, type GantryDashboardProps } from './monitoring/dashboard.js';
-export { ServiceStack, type ServiceStackProps } from './stacks/service-stack.js';
+  GantryFunctionUrl,
+  GantryHttpApi,
+  GantryRestApi,
+  ServiceStack,
+} = constructs;

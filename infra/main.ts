@@ -3,7 +3,7 @@
  * Set GANTRY_ALARM_EMAIL to have the alarms e-mailed.
  */
 import { App } from 'cdktf';
-import { ServiceStack } from './stacks/service-stack.js';
+import { ServiceStack } from 'gantry/infra';
 
 const app = new App();
 new ServiceStack(app, 'gantry-items', {

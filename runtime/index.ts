@@ -30,6 +30,7 @@ export {
 export { dispatch } from './handler/dispatch.js';
 export { httpEvent } from './handler/http-event.js';
 export { exchangeOf, HttpExchange } from './handler/http-exchange.js';
+export { type RouteInfo, routesOf } from './handler/routes-of.js';
 // Observability
 export { type AccessLogOptions, accessLog } from './observability/access-log.js';
 export { type ColdStartOptions, coldStart } from './observability/cold-start.js';

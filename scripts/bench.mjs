@@ -33,7 +33,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  conditions: ['source'],
+  conditions: ['gantry-source'],
   external,
   outExtension: { '.js': '.mjs' },
   logLevel: 'warning',

@@ -19,12 +19,16 @@ describe('README', () => {
     expect(source.trim().split('\n').length).toBeLessThanOrEqual(25);
   });
 
-  it('sets up with exactly two commands, and CI runs the test one', () => {
+  it('starts a service with one line, sets up the repo with two commands, and CI runs the test one', () => {
     const commands = [...readme.matchAll(/```sh\n(.*)\n```/g)].map((match) => match[1]);
     const ci = readFileSync(join(root, '.ci/run'), 'utf8');
     const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
 
-    expect(commands).toEqual(['npm ci && npm run dev', 'npm ci && npm test']);
+    expect(commands).toEqual([
+      'npx gantry new my-api && cd my-api && npm install && npm run dev',
+      'npm ci && npm run dev',
+      'npm ci && npm test',
+    ]);
     expect(ci).toMatch(/^npm ci\nnpm test\n/m);
     expect(scripts.test).toMatch(/^npm run lint && npm run typecheck && vitest run/);
   });

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type BuildOptions, buildSync } from 'esbuild';
+import { type BuildOptions, buildSync, formatMessagesSync, type Message } from 'esbuild';
 
 /** The esbuild settings of a Lambda bundle (Node 22 runtime). */
 export const BUNDLE_SETTINGS: BuildOptions = {
@@ -16,7 +16,7 @@ export const BUNDLE_SETTINGS: BuildOptions = {
   minify: true,
   sourcemap: true,
   // Resolve `gantry` to its sources when bundling from this repository.
-  conditions: ['source'],
+  conditions: ['gantry-source'],
   // CommonJS dependencies (aws-xray-sdk-core) call require() for Node built-ins.
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
@@ -55,6 +55,21 @@ export function bundleHandler(entry: string, outdir: string): string {
     for (const name of BUNDLE_FILES) rmSync(join(dir, name), { recursive: true, force: true });
   }
   mkdirSync(dir, { recursive: true });
-  buildSync({ ...BUNDLE_SETTINGS, entryPoints: { index: resolve(entry) }, outdir: dir });
+  try {
+    // Silent: a failure is thrown with esbuild's messages in it, once, for the caller to report.
+    const result = buildSync({
+      ...BUNDLE_SETTINGS,
+      logLevel: 'silent',
+      entryPoints: { index: resolve(entry) },
+      outdir: dir,
+    });
+    for (const warning of formatMessagesSync(result.warnings, { kind: 'warning' }))
+      console.warn(warning);
+  } catch (error) {
+    const errors = (error as { errors?: Message[] }).errors;
+    if (!errors?.length) throw error;
+    const text = formatMessagesSync(errors, { kind: 'error', color: false }).join('\n');
+    throw new Error(`Cannot bundle ${entry}:\n${text}`);
+  }
   return dir;
 }

@@ -12,3 +12,4 @@ export {
   type LocalRuntime,
   type LocalRuntimeOptions,
 } from './local-runtime.js';
+export { type ReloadOptions, type ReloadSession, serveWithReload } from './reload.js';

@@ -7,6 +7,7 @@ import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { accessLog } from '../observability/access-log.js';
 import { coldStart } from '../observability/cold-start.js';
+import { provideRequire } from '../observability/commonjs-require.js';
 import { composeMiddlewares } from '../observability/compose-middlewares.js';
 import { correlationId } from '../observability/correlation-id.js';
 import { errorLog } from '../observability/error-log.js';
@@ -17,6 +18,7 @@ import { dispatch } from './dispatch.js';
 import { httpEvent } from './http-event.js';
 import type { HttpExchange } from './http-exchange.js';
 import { middyOnDemand } from './middy-on-demand.js';
+import { attachRoutes } from './routes-of.js';
 import { serveDirect } from './serve-direct.js';
 
 /** Options of {@link createHandler}. */
@@ -66,8 +68,13 @@ export function createHandler(options: HandlerOptions): GantryHandler {
     // No per-request timer: Lambda's own timeout ends a stuck invocation.
     timeoutEarlyInMillis: 0,
   }).use(httpEvent(app, { dev })) as unknown as GantryHandler;
+  attachRoutes(handler, app.routes);
   // Nothing to chain: Middy runs once you `.use()` something.
-  if (options.observability === false) return middyOnDemand(serveDirect(app, dev), handler);
+  if (options.observability === false) {
+    const direct = middyOnDemand(serveDirect(app, dev), handler);
+    attachRoutes(direct, app.routes);
+    return direct;
+  }
 
   const { logger } = app;
   // Your own Powertools Metrics publishes Gantry's metrics too; by default Gantry writes them
@@ -99,6 +106,8 @@ function loadTracer(
     (process.env.AWS_EXECUTION_ENV !== undefined &&
       process.env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() !== 'false');
   if (!enabled) return undefined;
+  // A plain ES module bundle of the handler needs a require() for the X-Ray SDK's built-ins.
+  provideRequire();
   // Started now, during init; the first request waits for it only if it is still loading.
   return import('@aws-lambda-powertools/tracer').then(
     ({ Tracer }) => new Tracer({ serviceName: service }),

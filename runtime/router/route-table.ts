@@ -2,7 +2,7 @@
  * The route table: find-my-way behind a small interface. Built once per execution environment;
  * route metadata lives in find-my-way's `store`.
  */
-import Router from 'find-my-way';
+import Router from '#find-my-way';
 
 /** A route found for a request: what was stored for it and the decoded path parameters. */
 export interface Match<T> {

@@ -1,5 +1,5 @@
 /**
- * `npm run synth`, end to end and offline: cdktf-cli runs scripts/infra-app.mjs (infra/main.ts)
+ * `npm run synth`, end to end and offline: cdktf-cli runs its app, `gantry run infra/main.ts`
  * and writes the items stack to cdktf.out, touching nothing git would see.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -44,7 +44,7 @@ describe('npm run synth', () => {
     // Prepare
     rmSync(stackFile, { force: true });
     const before = new Set(untracked());
-    const buildDir = join(root, '.gantry/infra');
+    const buildDir = join(root, '.gantry/cli');
     const buildsBefore = new Set(existsSync(buildDir) ? readdirSync(buildDir) : []);
     const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' };
     delete env.GANTRY_ALARM_EMAIL;

@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -16,6 +16,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const GENERATED_PARENT = join(ROOT, '.gantry');
 /** esbuild builds before the server starts: leave it time on a slow machine. */
 const STARTUP_MS = 60_000;
+/** The CLI from the repository's sources, as `npm run dev` runs it. */
+const GANTRY = join(ROOT, 'scripts/gantry.mjs');
 
 // The child decides the log format (POWERTOOLS_DEV), not whoever runs the tests.
 const { POWERTOOLS_DEV: _, ...baseEnv } = process.env;
@@ -169,6 +171,14 @@ describe('npm run dev', () => {
     await dev.waitFor(`gantry dev: serving examples/items/handler.ts on ${url}`);
   }, STARTUP_MS);
 
+  it('starts with no warning about the service name (it sets no POWERTOOLS_SERVICE_NAME)', async () => {
+    // Act
+    await request(`${url}/items`);
+
+    // Assert
+    expect(dev.output).not.toContain('POWERTOOLS_SERVICE_NAME');
+  });
+
   it('serves the items example: GET /items lists no items, with a correlation id', async () => {
     // Act
     const response = await request(`${url}/items`);
@@ -265,9 +275,9 @@ export const handler = createHandler({ controllers: [VersionController], service
     writeHandler(1);
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    // Run from the handler's directory: the path is relative to where npm was run.
-    dev = new Spawned('npm', ['run', 'dev', '--', 'handler.ts'], { cwd: generated, port });
-    await dev.waitFor(`gantry dev: serving ${relative(ROOT, handlerFile)} on ${url}`);
+    // Run from the handler's directory: the path is relative to where gantry dev was typed.
+    dev = new Spawned(process.execPath, [GANTRY, 'dev', 'handler.ts'], { cwd: generated, port });
+    await dev.waitFor(`gantry dev: serving handler.ts on ${url}`);
   }, STARTUP_MS);
 
   afterAll(async () => {
@@ -275,7 +285,7 @@ export const handler = createHandler({ controllers: [VersionController], service
     rmSync(generated, { recursive: true, force: true });
   });
 
-  it('serves the handler at the path given, relative to the directory npm was run in', async () => {
+  it('serves the handler at the path given, relative to the directory it was run in', async () => {
     // Act
     const version = await versionServed();
 
@@ -320,8 +330,8 @@ export const handler = createHandler({ controllers: [VersionController], service
   );
 });
 
-describe('the dev script', () => {
-  const script = [join(ROOT, 'scripts/dev.mjs')];
+describe('gantry dev', () => {
+  const script = [GANTRY, 'dev', 'examples/items/handler.ts'];
 
   it(
     'stops with its server on SIGTERM, leaving the port free and no build behind',
@@ -379,7 +389,7 @@ describe('the dev script', () => {
       expect(dev.output).toContain(
         `gantry dev: cannot start the server: Port ${port} on 127.0.0.1 is already in use`,
       );
-      expect(dev.output).toContain('(set PORT to serve on another port)');
+      expect(dev.output).toContain('(pass --port or set PORT to serve on another port)');
     },
     STARTUP_MS,
   );
@@ -411,19 +421,19 @@ describe('the dev script', () => {
     const code = await dev.exitCode();
 
     // Assert
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(dev.output).toContain(
-      'gantry dev: PORT must be a port number from 0 to 65535, got "abc"',
+      'gantry dev: the port must be a number from 0 to 65535, got "abc"',
     );
   });
 
   it('refuses a handler file that does not exist', async () => {
     // Act
-    const dev = new Spawned(process.execPath, [...script, 'no/such/handler.ts'], { port: 0 });
+    const dev = new Spawned(process.execPath, [GANTRY, 'dev', 'no/such/handler.ts'], { port: 0 });
     const code = await dev.exitCode();
 
     // Assert
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(dev.output).toContain(
       `gantry dev: no handler file at ${join(ROOT, 'no/such/handler.ts')}`,
     );

@@ -52,7 +52,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    conditions: ['source'],
+    conditions: ['gantry-source'],
     // 'gantry' is bundled from its sources; its dependencies stay in node_modules, as deployed.
     external: [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)],
     logLevel: 'silent',
