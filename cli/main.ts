@@ -55,7 +55,7 @@ function parse(command: Command, args: string[]) {
   try {
     parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    const reason = (error as Error).message.split(". ")[0];
+    const reason = (error as Error).message.split('. ')[0];
     throw new CliError(`${reason}. Run "gantry ${command.name} --help"`);
   }
   const count = parsed.positionals.length;

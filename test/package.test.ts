@@ -279,6 +279,8 @@ describe('the published package, used as a new user uses it', () => {
 
       const line = ran.stdout.split('\n').find((text) => text.startsWith('RESULT '));
       expect(ran.status, `${name}: ${ran.stderr}`).toBe(0);
+      // The X-Ray SDK's require() of Node built-ins worked: the Tracer loaded.
+      expect(ran.stderr, name).not.toContain('the Powertools Tracer failed to load');
       expect(JSON.parse((line as string).slice(7)), name).toMatchObject({
         statusCode: 200,
         body: '{"items":[]}',

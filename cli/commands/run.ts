@@ -25,7 +25,8 @@ export const run: Command = {
     } catch (error) {
       if (error instanceof CliError) throw error;
       // The module's own failure (a construct refusing its props...): its message, one line.
-      throw new CliError(`${file} failed: ${(error as Error).message}`, EXIT.failed);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new CliError(`${file} failed: ${message.split('\n')[0]}`, EXIT.failed);
     }
     return EXIT.ok;
   },
