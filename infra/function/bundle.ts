@@ -7,7 +7,18 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, buildSync, formatMessagesSync, type Message } from 'esbuild';
 
-/** The esbuild settings of a Lambda bundle (Node 22 runtime). */
+/**
+ * The esbuild settings of a Lambda bundle (Node 22 runtime): what `GantryFunction` and
+ * `gantry build` use, one definition.
+ *
+ * @example
+ * ```ts
+ * import { build } from 'esbuild';
+ * import { BUNDLE_SETTINGS } from 'gantry/infra';
+ *
+ * await build({ ...BUNDLE_SETTINGS, entryPoints: { index: 'src/handler.ts' }, outdir: 'dist/lambda' });
+ * ```
+ */
 export const BUNDLE_SETTINGS: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -15,7 +26,7 @@ export const BUNDLE_SETTINGS: BuildOptions = {
   target: 'node22',
   minify: true,
   sourcemap: true,
-  // Resolve `gantry` to its sources when bundling from this repository.
+  // Resolve `gantry` to its TypeScript sources (shipped in the package, and in this repository).
   conditions: ['gantry-source'],
   // CommonJS dependencies (aws-xray-sdk-core) call require() for Node built-ins.
   banner: {

@@ -13,6 +13,7 @@ import {
   type Req,
 } from 'gantry';
 import { createLambdaContext } from 'gantry/dev';
+import { testClient } from 'gantry/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { apigwV2Event } from '../../support/events.js';
 import { captureOutput } from '../../support/output.js';
@@ -69,106 +70,99 @@ describe('createHandler', () => {
 });
 
 describe('createHandler({ observability: false })', () => {
-  const output = captureOutput();
-  const consoleError = captureConsoleError();
-  const handler = handlerFor([ItemsController]);
+  const client = testClient(handlerFor([ItemsController]));
 
-  it('answers a route, a 404 and a 4xx HttpError without writing any log line', async () => {
+  it('answers a route, a 404 and a 4xx HttpError without writing any line', async () => {
     // Act
-    const ok = await invoke(handler, { path: '/items/1' });
-    const unknown = await invoke(handler, { path: '/nope' });
-    const missing = await invoke(handler, { path: '/items/missing' });
+    const ok = await client.get('/items/1');
+    const unknown = await client.get('/nope');
+    const missing = await client.get('/items/missing');
 
     // Assert
-    expect(ok.statusCode).toBe(200);
-    expect(unknown.statusCode).toBe(404);
-    expect(jsonOf(missing)).toEqual({ error: { status: 404, message: 'Item missing not found' } });
-    expect(output.documents).toEqual([]);
-    expect(output.text).toEqual([]);
-    expect(consoleError.calls).toEqual([]);
+    expect(ok.status).toBe(200);
+    expect(unknown.status).toBe(404);
+    expect(missing.json()).toEqual({ error: { status: 404, message: 'Item missing not found' } });
+    for (const response of [ok, unknown, missing]) expect(response.output).toEqual([]);
   });
 
   it('answers a thrown Error with a safe 500: no message, stack or class name', async () => {
     // Act
-    const answer = await invoke(handler, { path: '/items/boom' });
+    const response = await client.get('/items/boom');
 
     // Assert
-    expect(answer.statusCode).toBe(500);
-    expect(answer.headers['content-type']).toBe('application/json');
-    expect(answer.body).toBe('{"error":{"status":500,"message":"Internal Server Error"}}');
-    expect(answer.body).not.toMatch(/secret|hunter2|Error:|at |\.ts/);
+    expect(response.status).toBe(500);
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(response.body).toBe('{"error":{"status":500,"message":"Internal Server Error"}}');
+    expect(response.body).not.toMatch(/secret|hunter2|Error:|at |\.ts/);
   });
 
   it('still reports a 500 once on stderr, with the route, since no error log is in the chain', async () => {
     // Act
-    await invoke(handler, { path: '/items/boom' });
+    const response = await client.get('/items/boom');
 
     // Assert
-    expect(consoleError.calls).toHaveLength(1);
-    const [message, error] = consoleError.calls[0] ?? [];
-    expect(message).toBe('gantry: GET /items/:id failed (correlation id none):');
-    expect((error as Error).message).toBe('secret detail: db password is hunter2');
+    expect(response.logs).toEqual([]);
+    expect(response.output[0]).toBe(
+      'gantry: GET /items/:id failed (correlation id none): Error: secret detail: db password is hunter2',
+    );
+    expect(response.output.filter((line) => line.startsWith('gantry:'))).toHaveLength(1);
   });
 
   it('answers a thrown non-Error with a safe 500', async () => {
     // Act
-    const answer = await invoke(handler, { path: '/items/throws/string' });
+    const response = await client.get('/items/throws/string');
 
     // Assert
-    expect(answer.statusCode).toBe(500);
-    expect(jsonOf(answer)).toEqual({ error: { status: 500, message: 'Internal Server Error' } });
+    expect(response.status).toBe(500);
+    expect(response.json()).toEqual({ error: { status: 500, message: 'Internal Server Error' } });
   });
 });
 
 describe('createHandler with observability (the default)', () => {
-  const output = captureOutput();
-  const handler = createHandler({ controllers: [ItemsController], service: 'items' });
+  const client = testClient(createHandler({ controllers: [ItemsController], service: 'items' }));
 
   it('puts the correlation id on the answer and in error bodies', async () => {
     // Act
-    const ok = await invoke(handler, { path: '/items/1', headers: { 'x-correlation-id': 'c-1' } });
-    const missing = await invoke(handler, {
-      path: '/items/missing',
-      headers: { 'x-correlation-id': 'c-2' },
-    });
+    const ok = await client.get('/items/1', { headers: { 'x-correlation-id': 'c-1' } });
+    const missing = await client.get('/items/missing', { headers: { 'x-correlation-id': 'c-2' } });
 
     // Assert
     expect(ok.headers[CORRELATION_HEADER]).toBe('c-1');
     expect(missing.headers[CORRELATION_HEADER]).toBe('c-2');
-    expect(jsonOf(missing)).toEqual({
+    expect(missing.json()).toEqual({
       error: { status: 404, message: 'Item missing not found', correlationId: 'c-2' },
     });
   });
 
   it('answers a thrown Error with a safe 500 carrying only status, text and correlation id', async () => {
     // Act
-    const answer = await invoke(handler, { path: '/items/boom', requestId: 'req-500' });
+    const response = await client.get('/items/boom', { requestId: 'req-500' });
 
     // Assert
-    expect(answer.statusCode).toBe(500);
-    expect(jsonOf(answer)).toEqual({
+    expect(response.status).toBe(500);
+    expect(response.json()).toEqual({
       error: { status: 500, message: 'Internal Server Error', correlationId: 'req-500' },
     });
-    expect(answer.body).not.toMatch(/secret|hunter2|stack/);
+    expect(response.body).not.toMatch(/secret|hunter2|stack/);
   });
 
   it('logs the failure once at ERROR instead of on stderr', async () => {
     // Act
-    await invoke(handler, { path: '/items/boom', requestId: 'req-logged' });
+    const response = await client.get('/items/boom', { requestId: 'req-logged' });
 
     // Assert
-    const errors = output.logs().filter((line) => line.level === 'ERROR');
+    const errors = response.logs.filter((line) => line.level === 'ERROR');
     expect(errors).toHaveLength(1);
     expect(errors[0]?.correlation_id).toBe('req-logged');
-    expect(output.text).toEqual([]);
+    expect(response.output.filter((line) => !line.startsWith('{'))).toEqual([]);
   });
 
   it('answers 404 for an unknown path with the correlation id', async () => {
     // Act
-    const answer = await invoke(handler, { path: '/nowhere', requestId: 'req-404' });
+    const response = await client.get('/nowhere', { requestId: 'req-404' });
 
     // Assert
-    expect(jsonOf(answer)).toEqual({
+    expect(response.json()).toEqual({
       error: { status: 404, message: 'No route for GET /nowhere', correlationId: 'req-404' },
     });
   });
@@ -176,13 +170,15 @@ describe('createHandler with observability (the default)', () => {
   it('writes through the logger it is given', async () => {
     // Prepare
     const logger = new Logger({ serviceName: 'custom-service' });
-    const custom = createHandler({ controllers: [ItemsController], service: 'items', logger });
+    const custom = testClient(
+      createHandler({ controllers: [ItemsController], service: 'items', logger }),
+    );
 
     // Act
-    await invoke(custom, { path: '/items/1' });
+    const response = await custom.get('/items/1');
 
     // Assert
-    const access = output.logs().find((line) => line.message === 'request completed');
+    const access = response.logs.find((line) => line.message === 'request completed');
     expect(access?.service).toBe('custom-service');
   });
 });

@@ -1,13 +1,12 @@
 import { Controller, Post, type Req } from 'gantry';
-import { createLambdaContext } from 'gantry/dev';
+import { TEST_SOURCES, type TestRequest, testClient } from 'gantry/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { functionUrlEvent } from '../../support/events.js';
-import { type HttpApiAnswer, handlerFor, invoke, jsonOf } from './invoke.js';
+import { handlerFor } from './invoke.js';
 
 const Order = z.object({ sku: z.string() });
 
-function countingHandler() {
+function countingClient(source: (typeof TEST_SOURCES)[number] = 'apigw-v2') {
   const calls: unknown[] = [];
   @Controller('/orders')
   class Orders {
@@ -17,95 +16,83 @@ function countingHandler() {
       return { ok: true };
     }
   }
-  return { calls, handler: handlerFor([Orders], { bodyLimit: 64 }) };
+  return { calls, client: testClient(handlerFor([Orders], { bodyLimit: 64 }), { source }) };
 }
 
 const json = { 'content-type': 'application/json' };
 
 describe('dispatch', () => {
-  it.each([
+  it.each<[string, TestRequest & { method: string; path: string }, number]>([
     ['an unknown path', { method: 'POST', path: '/nowhere' }, 404],
     ['another method', { method: 'GET', path: '/orders/1' }, 405],
     [
       'an oversized body',
-      { method: 'POST', path: '/orders/1', headers: json, body: `{"sku":"${'x'.repeat(64)}"}` },
+      { method: 'POST', path: '/orders/1', json: { sku: 'x'.repeat(64) } },
       413,
     ],
     ['malformed JSON', { method: 'POST', path: '/orders/1', headers: json, body: '{' }, 400],
-    ['invalid input', { method: 'POST', path: '/orders/x', headers: json, body: '{"sku":1}' }, 422],
-  ])('never calls the route for %s (%i)', async (_, spec, status) => {
+    ['invalid input', { method: 'POST', path: '/orders/x', json: { sku: 1 } }, 422],
+  ])('never calls the route for %s (%i)', async (_, { method, path, ...init }, status) => {
     // Prepare
-    const { calls, handler } = countingHandler();
+    const { calls, client } = countingClient();
 
     // Act
-    const answer = await invoke(handler, spec);
+    const response = await client.request(method, path, init);
 
     // Assert
-    expect(answer.statusCode).toBe(status);
+    expect(response.status).toBe(status);
     expect(calls).toEqual([]);
   });
 
-  it('calls the route once with the validated body for valid input', async () => {
-    // Prepare
-    const { calls, handler } = countingHandler();
+  it.each(TEST_SOURCES)(
+    'calls the route once with the validated body for valid input on %s',
+    async (source) => {
+      // Prepare
+      const { calls, client } = countingClient(source);
 
-    // Act
-    const answer = await invoke(handler, {
-      method: 'POST',
-      path: '/orders/1',
-      headers: json,
-      body: '{"sku":"A-1"}',
-    });
+      // Act
+      const response = await client.post('/orders/1', { json: { sku: 'A-1' } });
 
-    // Assert
-    expect(answer.statusCode).toBe(200);
-    expect(calls).toEqual([{ sku: 'A-1' }]);
-  });
+      // Assert
+      expect(response.status).toBe(200);
+      expect(response.json()).toEqual({ ok: true });
+      expect(calls).toEqual([{ sku: 'A-1' }]);
+    },
+  );
 
   it('checks the body size before parsing it: oversized malformed JSON is a 413', async () => {
     // Prepare
-    const { handler } = countingHandler();
+    const { client } = countingClient();
 
     // Act
-    const answer = await invoke(handler, {
-      method: 'POST',
-      path: '/orders/1',
-      headers: json,
-      body: `{${'x'.repeat(80)}`,
-    });
+    const response = await client.post('/orders/1', { headers: json, body: `{${'x'.repeat(80)}` });
 
     // Assert
-    expect(answer.statusCode).toBe(413);
+    expect(response.status).toBe(413);
   });
 
   it('parses before validating: malformed JSON is a 400, not a 422', async () => {
     // Prepare
-    const { handler } = countingHandler();
+    const { client } = countingClient();
 
     // Act
-    const answer = await invoke(handler, {
-      method: 'POST',
-      path: '/orders/x',
-      headers: json,
-      body: '{"sku":',
-    });
+    const response = await client.post('/orders/x', { headers: json, body: '{"sku":' });
 
     // Assert
-    expect(answer.statusCode).toBe(400);
+    expect(response.status).toBe(400);
   });
 
   it('answers a malformed request path with 400 before routing', async () => {
-    // Prepare
-    const { handler } = countingHandler();
+    // Prepare: a Function URL passes the path on still percent-encoded, malformed escapes too.
+    const { client } = countingClient('function-url');
 
     // Act
-    const answer = (await handler(
-      functionUrlEvent({ method: 'POST', path: '/nowhere/%ZZ' }),
-      createLambdaContext({ requestId: 'r' }),
-    )) as HttpApiAnswer;
+    const response = await client.post('/nowhere/%ZZ');
 
     // Assert
-    expect(answer.statusCode).toBe(400);
-    expect(jsonOf(answer).error.message).toBe('Malformed percent-encoding in the request path');
+    expect(response.status).toBe(400);
+    expect(response.json()).toMatchObject({
+      error: { message: 'Malformed percent-encoding in the request path' },
+    });
   });
 });
