@@ -54,7 +54,7 @@ await esbuild.build({
   splitting: true,
   // CommonJS code bundled into ESM calls require() for Node built-ins.
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    js: "import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);",
   },
 });
 // The cold-start runner: alone, with nothing to load but the handler it times.

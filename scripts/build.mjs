@@ -43,7 +43,7 @@ const vendored = await esbuild.build({
   // esbuild turns the CommonJS `require('node:assert')` into a call of `require` when one is in
   // scope: this one, local to the module (a bundler that bundles this file leaves it alone).
   banner: {
-    js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);",
+    js: "import { createRequire as __gantryCreateRequire } from 'node:module';\nconst require = __gantryCreateRequire(import.meta.url);",
   },
   legalComments: 'eof',
   logLevel: 'warning',

@@ -30,7 +30,7 @@ export const BUNDLE_SETTINGS: BuildOptions = {
   conditions: ['gantry-source'],
   // CommonJS dependencies (aws-xray-sdk-core) call require() for Node built-ins.
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    js: "import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);",
   },
   legalComments: 'none',
   logLevel: 'warning',

@@ -79,8 +79,8 @@ function attribute(name: string, value: string): string {
  *
  * @example
  * ```ts
- * @Post('/')
- * create(req: Req) {
+ * @Post('/', { body: CreateItem })
+ * create(req: Req<'/', { body: typeof CreateItem }>) {
  *   const item = items.add(req.body);
  *   return reply(201, item, { location: `/items/${item.id}` });
  * }

@@ -52,11 +52,19 @@ export type PathParams<P extends string> = string extends P
   ? Record<string, string>
   : Simplify<ParamsOf<P> & WildcardOf<P>>;
 
-type Validated<S, K extends keyof RouteSchemas, Otherwise> = S extends {
-  [key in K]: infer T extends AnySchema;
-}
-  ? StandardSchemaV1.InferOutput<T>
-  : Otherwise;
+/**
+ * `S` beside a mapped copy of it. Checked on `S` alone, the conditional type below lets
+ * TypeScript's variance shortcut take `Req<'/a'>` for a `Req<'/a', { body: typeof Item }>` (two
+ * conditional types are related when either check type is related to the other). The `-?`
+ * mapped type makes `S` unmeasurable, so two `Req`s with different schemas are compared member
+ * by member.
+ */
+type Measured<S> = [S, { [K in keyof S]-?: S[K] }];
+
+type Validated<S, K extends keyof RouteSchemas, Otherwise> =
+  Measured<S> extends [{ [key in K]: infer T extends AnySchema }, unknown]
+    ? StandardSchemaV1.InferOutput<T>
+    : Otherwise;
 
 /**
  * The request a route method receives. `P` is the route's path template, `S` its schemas:
@@ -89,9 +97,9 @@ export interface Req<P extends string = string, S extends RouteSchemas = {}> {
    * Parsed JSON for JSON content types, an object for forms, a string for text, a Buffer for
    * anything else; the schema's output when a `body` schema is given. Parsed on first read: a
    * route that never reads it is never refused for it (malformed JSON is a 400 from this read).
+   * Without a schema it is `unknown`: narrow it, or give the route a `body` schema.
    */
-  // biome-ignore lint/suspicious/noExplicitAny: an unvalidated body is whatever the client sent.
-  readonly body: Validated<S, 'body', any>;
+  readonly body: Validated<S, 'body', unknown>;
   /** The body bytes as sent (empty when there is no body). */
   readonly rawBody: Buffer;
   readonly source: SourceName | (string & {});

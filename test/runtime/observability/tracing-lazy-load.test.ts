@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { externalPackages } from '../../../runtime/dev/esbuild-options.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -36,10 +37,6 @@ beforeAll(async () => {
   mkdirSync(parent, { recursive: true });
   directory = mkdtempSync(join(parent, 'lazy-tracer-'));
   bundle = join(directory, 'handler.mjs');
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    dependencies: Record<string, string>;
-    devDependencies: Record<string, string>;
-  };
   await esbuild.build({
     stdin: {
       contents: ENTRY,
@@ -54,7 +51,7 @@ beforeAll(async () => {
     target: 'node20',
     conditions: ['gantry-source'],
     // 'gantry' is bundled from its sources; its dependencies stay in node_modules, as deployed.
-    external: [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)],
+    plugins: [externalPackages('gantry')],
     logLevel: 'silent',
   });
 });

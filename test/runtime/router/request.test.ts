@@ -116,8 +116,8 @@ describe('Req query, headers and body', () => {
     expectTypeOf<R['headers']>().toEqualTypeOf<{ 'x-tenant': string }>();
   });
 
-  it('types the body as any when there is no body schema', () => {
-    expectTypeOf<Req['body']>().toBeAny();
+  it('types the body as unknown when there is no body schema', () => {
+    expectTypeOf<Req['body']>().toBeUnknown();
   });
 
   it('types the rest of the request', () => {
