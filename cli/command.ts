@@ -58,8 +58,9 @@ export const EXIT = {
  */
 export class CliError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode: number = EXIT.usage) {
-    super(message);
+  /** `options.cause`: what went wrong underneath, whose stack `GANTRY_DEBUG=1` prints. */
+  constructor(message: string, exitCode: number = EXIT.usage, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'CliError';
     this.exitCode = exitCode;
   }

@@ -2,8 +2,8 @@
  * Loads a user's TypeScript (or JavaScript) module the way Gantry bundles handlers: esbuild, the
  * user's files bundled and their decorators lowered, every package left in node_modules.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   currentNodeTarget,
@@ -13,7 +13,14 @@ import {
   SOURCE_CONDITION,
 } from '../runtime/dev/esbuild-options.js';
 import type { LambdaHandler } from '../runtime/dev/local-runtime.js';
+import { buildErrorLine, type EsbuildMessage } from './build-failure.js';
 import { CliError, EXIT } from './command.js';
+
+/**
+ * The export condition under which Gantry's package.json points at its TypeScript sources: a
+ * handler in the Gantry repository is bundled with Gantry from them.
+ */
+export { SOURCE_CONDITION };
 
 let loads = 0;
 
@@ -38,13 +45,14 @@ export async function loadModule(
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  const outdir = join(cwd, '.gantry/cli');
-  const outfile = join(outdir, `${process.pid}-${++loads}.mjs`);
-  mkdirSync(outdir, { recursive: true });
+  // esbuild makes the directory when it writes the bundle: a failed build leaves nothing behind.
+  const outfile = join(resolve(cwd), '.gantry/cli', `${process.pid}-${++loads}.mjs`);
   try {
     await esbuild.build({
       entryPoints: [entry],
       outfile,
+      // File names in esbuild's messages are relative to the directory the command was typed in.
+      absWorkingDir: resolve(cwd),
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -67,18 +75,8 @@ export async function loadModule(
 /** esbuild's first error, as `file:line:col: text`. */
 function buildFailure(error: unknown, cwd: string): string {
   const errors = (error as { errors?: EsbuildMessage[] }).errors;
-  const first = errors?.[0];
-  if (!first) return `build failed: ${(error as Error).message}`;
-  const where = first.location
-    ? `${relative(cwd, resolve(cwd, first.location.file))}:${first.location.line}:${first.location.column + 1}: `
-    : '';
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
-  return `${where}${first.text}${more}`;
-}
-
-interface EsbuildMessage {
-  text: string;
-  location?: { file: string; line: number; column: number } | null;
+  if (!errors?.length) return `build failed: ${(error as Error).message}`;
+  return buildErrorLine(errors, cwd);
 }
 
 /**

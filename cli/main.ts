@@ -27,7 +27,14 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    stdout.write(`${gantryPackage().version}\n`);
+    let version: string;
+    try {
+      version = gantryPackage().version;
+    } catch (error) {
+      stderr.write(`gantry: cannot tell the version: ${(error as Error).message}\n`);
+      return EXIT.failed;
+    }
+    stdout.write(`${version}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
@@ -72,10 +79,14 @@ function parse(command: Command, args: string[]) {
 /** One line: the command's name and what went wrong; a stack only with GANTRY_DEBUG=1. */
 function failure(command: Command, error: unknown): string {
   const prefix = `gantry ${command.name}: `;
-  if (error instanceof CliError) return prefix + error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  const firstLine = message.split('\n')[0];
-  if (process.env.GANTRY_DEBUG === '1' && error instanceof Error && error.stack)
+  const debug = process.env.GANTRY_DEBUG === '1';
+  if (error instanceof CliError) {
+    const { cause } = error;
+    const stack = debug && cause instanceof Error && cause.stack ? `\n${cause.stack}` : '';
+    return prefix + error.message + stack;
+  }
+  if (debug && error instanceof Error && error.stack)
     return `${prefix}unexpected error: ${error.stack}`;
-  return `${prefix}unexpected error: ${firstLine} (GANTRY_DEBUG=1 shows where)`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `${prefix}unexpected error: ${message.split('\n')[0]} (GANTRY_DEBUG=1 shows where)`;
 }

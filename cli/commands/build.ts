@@ -2,9 +2,10 @@
  * `gantry build <handler> [--outdir]`: the Lambda bundle with the infra's own settings.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadEsbuild } from '../../runtime/dev/esbuild-options.js';
+import { formattedErrorLine } from '../build-failure.js';
 import { CliError, type Command, EXIT } from '../command.js';
 
 /** `gantry build`. */
@@ -44,21 +45,40 @@ export const build: Command = {
     try {
       bundleHandler(entry, outdir);
     } catch (error) {
-      throw new CliError((error as Error).message.split('\n').slice(0, 3).join(' '), EXIT.failed);
+      throw new CliError(bundleFailure((error as Error).message, cwd), EXIT.failed);
     }
-    const files = (readdirSync(outdir, { recursive: true }) as string[])
-      .filter((file) => statSync(join(outdir, file)).isFile())
-      .sort();
-    stdout.write(`Built ${relative(cwd, entry)} into ${relative(cwd, outdir) || '.'}:\n`);
-    for (const file of files) {
-      const bytes = readFileSync(join(outdir, file));
-      stdout.write(
-        `  ${file.padEnd(40)} ${kb(bytes.length)}  (${kb(gzipSync(bytes).length)} gzip)\n`,
-      );
-    }
+    stdout.write(`Built ${shown(entry, cwd)} into ${shown(outdir, cwd)}:\n`);
+    stdout.write(sizeTable(outdir));
     stdout.write('Lambda: handler index.handler, runtime nodejs22.x\n');
     return EXIT.ok;
   },
 };
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`.padStart(10);
+/** One line: esbuild's first error as `file:line:col: text`, or the first line of the message. */
+function bundleFailure(message: string, cwd: string): string {
+  const compile = formattedErrorLine(message, cwd);
+  if (compile !== undefined) return compile;
+  return message.split('\n')[0] ?? message;
+}
+
+/** Each file written, minified and gzipped sizes, sorted by name. */
+function sizeTable(outdir: string): string {
+  const files = (readdirSync(outdir, { recursive: true }) as string[])
+    .filter((file) => statSync(join(outdir, file)).isFile())
+    .sort();
+  const width = Math.max(...files.map((file) => file.length));
+  const lines = files.map((file) => {
+    const bytes = readFileSync(join(outdir, file));
+    return `  ${file.padEnd(width)}  ${kib(bytes.length)}  ${kib(gzipSync(bytes).length)}`;
+  });
+  return `  ${'FILE'.padEnd(width)}  ${'MINIFIED'.padStart(10)}  ${'GZIP'.padStart(10)}\n${lines.join('\n')}\n`;
+}
+
+/** A path relative to where the command was typed when it is below it, else absolute. */
+function shown(path: string, cwd: string): string {
+  const below = relative(cwd, path);
+  if (below === '') return '.';
+  return below.startsWith('..') || isAbsolute(below) ? path : below;
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`.padStart(10);

@@ -10,4 +10,5 @@ import { create } from './new.js';
 import { routes } from './routes.js';
 import { run } from './run.js';
 
-export const COMMANDS: readonly Command[] = [create, dev, invoke, events, routes, build, run];
+/** The commands `gantry` dispatches to: a plain array, add a command by adding it here. */
+export const COMMANDS: Command[] = [create, dev, invoke, events, routes, build, run];

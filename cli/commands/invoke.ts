@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { CliError, type Command, EXIT } from '../command.js';
+import { CliError, type Command, type CommandInput, EXIT } from '../command.js';
 import { eventFromOptions, REQUEST_OPTIONS, sourceOf } from '../event-options.js';
 import { loadHandler } from '../load-module.js';
+import { withOutputTo } from '../redirect-output.js';
 
 /** `gantry invoke`. */
 export const invoke: Command = {
@@ -18,6 +19,7 @@ export const invoke: Command = {
     'The event comes from a file, from stdin (-), or is built from the request options, shaped',
     "like the source's real events. The handler runs with a Lambda context, its logs are printed",
     'on stderr (pretty, POWERTOOLS_DEV=true unless set) and the result, as JSON, on stdout.',
+    'Exit 0 for any answer (1 for a 5xx with --fail), 1 when the handler throws.',
     '',
     'Example: gantry invoke src/handler.ts --source apigw-v1 --method POST --path /items --json \'{"name":"a"}\'',
   ].join('\n'),
@@ -28,38 +30,55 @@ export const invoke: Command = {
     export: { type: 'string', description: 'the export to invoke (default handler)' },
   },
   positionals: { min: 1, max: 2 },
-  async run({ values, positionals, cwd, stdout, stdin }) {
+  async run({ values, positionals, cwd, stdout, stderr, stdin }) {
     const [file, eventFile] = positionals as [string, string | undefined];
     const event =
       eventFile === undefined
         ? eventFromOptions(values, sourceOf(values.source))
-        : await readEvent(eventFile, cwd, stdin);
+        : await readEvent(eventFile, cwd, stdin, values);
     process.env.POWERTOOLS_DEV ??= 'true';
     // Before the handler's module: it installs the invocation store Powertools may need.
     const { createLocalRuntime } = await import('../../runtime/dev/local-runtime.js');
-    // The handler's log and EMF lines go to stderr, so that stdout is the result alone.
-    const write = process.stdout.write;
-    process.stdout.write = ((...args: Parameters<typeof write>) =>
-      process.stderr.write(...(args as [string]))) as typeof write;
-    let result: unknown;
-    try {
-      const exportName = values.export as string | undefined;
+    const exportName = values.export as string | undefined;
+    // The handler's log and EMF lines go to stderr as they are written: stdout is the result alone.
+    const result = await withOutputTo(stderr, async () => {
       const handler = await loadHandler(file, { cwd, exportName });
-      result = await (await createLocalRuntime(handler)).invoke(event);
-    } finally {
-      process.stdout.write = write;
-    }
+      const runtime = await createLocalRuntime(handler);
+      try {
+        return await runtime.invoke(event);
+      } catch (error) {
+        throw handlerFailure(error);
+      }
+    });
     stdout.write(`${values.raw ? JSON.stringify(result) : JSON.stringify(result, null, 2)}\n`);
-    const status = (result as { statusCode?: unknown; status_code?: unknown } | null)?.statusCode;
+    const status = (result as { statusCode?: unknown } | null | undefined)?.statusCode;
     return values.fail && typeof status === 'number' && status >= 500 ? EXIT.failed : EXIT.ok;
   },
 };
+
+/** A handler that throws (rather than answering a 500) is a failed invocation, as on Lambda. */
+function handlerFailure(error: unknown): CliError {
+  const message =
+    error instanceof Error ? `${error.name}: ${error.message}` : `${JSON.stringify(error)}`;
+  return new CliError(`the handler threw ${message.split('\n')[0]}`, EXIT.failed, {
+    cause: error,
+  });
+}
+
+/** The request options, which describe an event: meaningless beside an event file. */
+const REQUEST_OPTION_NAMES = Object.keys(REQUEST_OPTIONS);
 
 async function readEvent(
   file: string,
   cwd: string,
   stdin: NodeJS.ReadableStream,
+  values: CommandInput['values'],
 ): Promise<unknown> {
+  const given = REQUEST_OPTION_NAMES.filter((name) => values[name] !== undefined);
+  if (given.length > 0)
+    throw new CliError(
+      `give an event file or request options, not both (--${given.join(', --')} with ${file})`,
+    );
   let source: string;
   if (file === '-') source = await text(stdin);
   else {

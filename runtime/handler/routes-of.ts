@@ -17,14 +17,18 @@ export interface RouteInfo {
   readonly name: string;
   /** `ItemsController.get`. */
   readonly handlerName: string;
+  /** The controller class's name: `ItemsController`. */
+  readonly controller: string;
+  /** The controller method's name: `get` (an OpenAPI `operationId`, say). */
+  readonly methodName: string;
   /** Schemas, status, summary, description, tags. */
   readonly options: RouteOptions;
 }
 
 /** Records `routes` on `handler`, out of sight of `Object.keys` and JSON. */
 export function attachRoutes(handler: object, routes: readonly RouteInfo[]): void {
-  const infos = routes.map(({ method, path, name, handlerName, options }) =>
-    Object.freeze({ method, path, name, handlerName, options }),
+  const infos = routes.map(({ method, path, name, handlerName, controller, methodName, options }) =>
+    Object.freeze({ method, path, name, handlerName, controller, methodName, options }),
   );
   Object.defineProperty(handler, ROUTES, { value: Object.freeze(infos), enumerable: false });
 }

@@ -22,6 +22,10 @@ export interface Route {
   readonly options: RouteOptions;
   /** `ItemsController.get`, for error messages. */
   readonly handlerName: string;
+  /** The controller class's name: `ItemsController`. */
+  readonly controller: string;
+  /** The name of the controller method that serves the route: `get`. */
+  readonly methodName: string;
   /** Calls the controller method. */
   readonly invoke: (req: unknown) => unknown;
 }
@@ -67,6 +71,8 @@ export function buildRoutes(controllers: readonly ControllerInput[]): {
         name: key,
         options,
         handlerName,
+        controller: type.name,
+        methodName: String(property),
         invoke: (req) => fn.call(instance, req),
       };
       checkStatus(route);

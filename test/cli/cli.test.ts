@@ -1,36 +1,15 @@
 /**
- * The `gantry` CLI through its `main`, with in-memory streams: each command's output and exit
- * code, and what a user gets wrong (one line, a non-zero exit, never a stack).
+ * The `gantry` CLI through its `main`, with in-memory streams: the command list, help, version,
+ * what a user gets wrong on any command line (one line, a non-zero exit, never a stack), `new` and
+ * `run`, and the real executable. invoke, events, routes and build have test files of their own.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
 import { captureOutput } from '../support/output.js';
-
-const root = join(import.meta.dirname, '../..');
-const fixture = (name: string) => `test/cli/fixtures/${name}`;
-
-async function gantry(args: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  const code = await main(args, { cwd: root, stdout, stderr, stdin: Readable.from([stdin]) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
-/** One line, no stack frame. */
-function expectOneLine(text: string, pattern: RegExp) {
-  expect(text.trimEnd().split('\n')).toHaveLength(1);
-  expect(text.trimEnd()).toMatch(pattern);
-  expect(text).not.toMatch(/\n\s+at /);
-}
+import { expectOneLine, fixture, gantry, ROOT as root } from './support.js';
 
 describe('gantry', () => {
   captureOutput();
@@ -66,6 +45,69 @@ describe('gantry', () => {
     },
   );
 
+  it('shows, for a command, its usage, its options with what they do, and its description', async () => {
+    const result = await gantry(['invoke', '-h']);
+
+    expect(result.stdout).toMatch(/^Usage: gantry invoke <handler> \[event\.json \| -\]/);
+    expect(result.stdout).toMatch(
+      /^ {2}-H, --header <name: value> +a header, 'name: value' \(repeatable\)$/m,
+    );
+    expect(result.stdout).toMatch(/^ {6}--fail +exit 1 when the answer is a 5xx$/m);
+    expect(result.stdout).toContain('its logs are printed\non stderr');
+  });
+
+  it.each([
+    [['invoke'], /^gantry invoke: missing arguments: gantry invoke <handler> /],
+    [['build'], /^gantry build: missing arguments: gantry build <handler> /],
+    [['events', 'alb', 'extra'], /^gantry events: too many arguments: /],
+    [
+      ['invoke', 'h.ts', '--nope'],
+      /^gantry invoke: Unknown option '--nope'\. Run "gantry invoke --help"$/,
+    ],
+    [['events', 'alb', '-z'], /^gantry events: Unknown option '-z'\. Run "gantry events --help"$/],
+    [
+      ['build', 'h.ts', '--outdir'],
+      /^gantry build: Option '-o, --outdir <value>' argument missing\. Run "gantry build --help"$/,
+    ],
+    [
+      ['routes', 'h.ts', '--json=yes'],
+      /^gantry routes: Option '--json' does not take an argument\. Run "gantry routes --help"$/,
+    ],
+  ])('refuses %j with exit 2, on one line', async (args, pattern) => {
+    const result = await gantry(args);
+
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expectOneLine(result.stderr, pattern);
+  });
+
+  it('shows the stack of an unexpected error with GANTRY_DEBUG=1 only', async () => {
+    const before = process.env.GANTRY_DEBUG;
+    delete process.env.GANTRY_DEBUG;
+    const quiet = await gantry(['invoke', fixture('throws.ts')]);
+    process.env.GANTRY_DEBUG = '1';
+    try {
+      const debug = await gantry(['invoke', fixture('throws.ts')]);
+      const threw = await gantry(['invoke', fixture('throws-on-invoke.ts')]);
+
+      expect(debug.code).toBe(1);
+      expect(debug.stderr).toMatch(/^gantry invoke: unexpected error: Error: the module failed\n/);
+      expect(debug.stderr).toMatch(/\n\s+at /);
+      expect(threw.code).toBe(1);
+      expect(threw.stderr).toMatch(
+        /^gantry invoke: the handler threw TypeError: no answer today\nTypeError: /,
+      );
+      expect(threw.stderr).toMatch(/\n\s+at /);
+    } finally {
+      if (before === undefined) delete process.env.GANTRY_DEBUG;
+      else process.env.GANTRY_DEBUG = before;
+    }
+    expectOneLine(
+      quiet.stderr,
+      /^gantry invoke: unexpected error: the module failed \(GANTRY_DEBUG=1 shows where\)$/,
+    );
+  });
+
   it('refuses an unknown command, an unknown option and a wrong number of arguments (exit 2)', async () => {
     const unknown = await gantry(['deploy']);
     const option = await gantry(['routes', '--bogus', 'x.ts']);
@@ -83,216 +125,6 @@ describe('gantry', () => {
     expectOneLine(missing.stderr, /^gantry routes: missing arguments: gantry routes <handler>/);
     expect(extra.code).toBe(2);
     expectOneLine(extra.stderr, /^gantry routes: too many arguments/);
-  });
-
-  describe('routes', () => {
-    it('prints the table of the items example, sorted by path then method', async () => {
-      const result = await gantry(['routes', 'examples/items/handler.ts']);
-
-      expect(result.code).toBe(0);
-      expect(
-        result.stdout
-          .trimEnd()
-          .split('\n')
-          .map((line) => line.split(/\s+/)),
-      ).toEqual([
-        ['METHOD', 'PATH', 'HANDLER', 'SCHEMAS'],
-        ['GET', '/items', 'ItemsController.list', 'query'],
-        ['POST', '/items', 'ItemsController.create', 'body'],
-        ['DELETE', '/items/:id', 'ItemsController.remove', '-'],
-        ['GET', '/items/:id', 'ItemsController.get', '-'],
-      ]);
-    });
-
-    it('prints JSON with --json', async () => {
-      const result = await gantry(['routes', 'examples/quickstart/handler.ts', '--json']);
-
-      expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout)).toEqual([
-        { method: 'POST', path: '/items', handler: 'ItemsController.create', schemas: ['body'] },
-        { method: 'GET', path: '/items/:id', handler: 'ItemsController.get', schemas: [] },
-      ]);
-    });
-
-    it('says so for a handler createHandler did not make', async () => {
-      const result = await gantry(['routes', fixture('plain-handler.ts')]);
-
-      expect(result.code).toBe(2);
-      expectOneLine(result.stderr, /handler was not made by createHandler/);
-    });
-  });
-
-  describe('invoke', () => {
-    it('prints the result of a request built from the options, the logs elsewhere', async () => {
-      const result = await gantry([
-        'invoke',
-        'examples/items/handler.ts',
-        '--source',
-        'apigw-v1',
-        '--method',
-        'post',
-        '--path',
-        '/items',
-        '--header',
-        'x-correlation-id: cli-1',
-        '--json',
-        '{"name":"a"}',
-      ]);
-
-      expect(result.code).toBe(0);
-      const answer = JSON.parse(result.stdout);
-      expect(answer.statusCode).toBe(201);
-      expect(answer.headers['x-correlation-id']).toBe('cli-1');
-      expect(JSON.parse(answer.body)).toMatchObject({ name: 'a' });
-    });
-
-    it('reads the event from a file or from stdin, and --raw prints one line', async () => {
-      const event = (await gantry(['events', 'alb', '--path', '/items'])).stdout;
-
-      const fromStdin = await gantry(['invoke', 'examples/items/handler.ts', '-', '--raw'], event);
-
-      expect(fromStdin.code).toBe(0);
-      expect(fromStdin.stdout.trimEnd().split('\n')).toHaveLength(1);
-      expect(JSON.parse(fromStdin.stdout)).toMatchObject({
-        statusCode: 200,
-        statusDescription: '200 OK',
-      });
-    });
-
-    it('exits 1 on a 5xx with --fail, 0 without', async () => {
-      const failing = await gantry(['invoke', fixture('plain-handler.ts'), '--fail']);
-      const plain = await gantry(['invoke', fixture('plain-handler.ts')]);
-
-      expect(failing.code).toBe(1);
-      expect(plain.code).toBe(0);
-      expect(JSON.parse(plain.stdout)).toEqual({ statusCode: 503, body: 'down' });
-    });
-
-    it.each([
-      [
-        ['invoke', 'no/such/handler.ts'],
-        2,
-        /^gantry invoke: no such file: .*no\/such\/handler\.ts$/,
-      ],
-      [
-        ['invoke', fixture('no-handler.ts')],
-        2,
-        /has no "handler" export \(it exports: notAHandler, other\)$/,
-      ],
-      [
-        ['invoke', fixture('not-a-function.ts')],
-        2,
-        /"handler" export is not a function \(it is object\)$/,
-      ],
-      [
-        ['invoke', fixture('broken.ts')],
-        1,
-        /^gantry invoke: test\/cli\/fixtures\/broken\.ts:\d+:\d+: Unexpected end of file/,
-      ],
-      [
-        ['invoke', fixture('throws.ts')],
-        1,
-        /^gantry invoke: unexpected error: the module failed \(GANTRY_DEBUG=1 shows where\)$/,
-      ],
-      [
-        ['invoke', 'examples/items/handler.ts', '--source', 'sqs'],
-        2,
-        /unknown source "sqs": choose one of apigw-v1, apigw-v2, alb/,
-      ],
-      [
-        ['invoke', 'examples/items/handler.ts', 'test/cli/fixtures/nope.json'],
-        2,
-        /no such event file: /,
-      ],
-      [
-        ['invoke', 'examples/items/handler.ts', 'test/cli/fixtures/broken.ts'],
-        2,
-        /broken\.ts is not valid JSON: /,
-      ],
-      [['invoke', 'examples/items/handler.ts', '--json', '{'], 2, /--json is not valid JSON/],
-      [
-        ['invoke', 'examples/items/handler.ts', '--header', 'nocolon'],
-        2,
-        /a header is 'name: value', got "nocolon"/,
-      ],
-      [
-        ['invoke', 'examples/items/handler.ts', '--body', 'a', '--json', '1'],
-        2,
-        /give --body or --json, not both/,
-      ],
-    ])('refuses %j with exit %i and one line', async (args, code, pattern) => {
-      const result = await gantry(args as string[]);
-
-      expect(result.code).toBe(code);
-      expectOneLine(result.stderr, pattern as RegExp);
-      expect(result.stdout).toBe('');
-    });
-
-    it('refuses invalid JSON on stdin', async () => {
-      const result = await gantry(['invoke', 'examples/items/handler.ts', '-'], '{nope');
-
-      expect(result.code).toBe(2);
-      expectOneLine(result.stderr, /^gantry invoke: stdin is not valid JSON: /);
-    });
-  });
-
-  describe('events', () => {
-    it('lists the sources, and prints an event of each', async () => {
-      const list = await gantry(['events']);
-      const sources = list.stdout.trim().split('\n');
-
-      expect(sources).toEqual([
-        'apigw-v1',
-        'apigw-v2',
-        'alb',
-        'alb-multi',
-        'function-url',
-        'vpc-lattice',
-        'vpc-lattice-v1',
-      ]);
-      for (const source of sources) {
-        const result = await gantry(['events', source, '--method', 'PUT', '--path', '/a?b=1']);
-        expect(result.code, source).toBe(0);
-        expect(JSON.stringify(JSON.parse(result.stdout))).toContain('PUT');
-      }
-    });
-
-    it('refuses an unknown source', async () => {
-      const result = await gantry(['events', 'kafka']);
-
-      expect(result.code).toBe(2);
-      expectOneLine(result.stderr, /^gantry events: unknown source "kafka"/);
-    });
-  });
-
-  describe('build', () => {
-    it('writes the bundle and says what it wrote and how to configure Lambda', async () => {
-      const outdir = mkdtempSync(join(tmpdir(), 'gantry-cli-build-'));
-      made.push(outdir);
-
-      const result = await gantry(['build', 'examples/items/handler.ts', '--outdir', outdir]);
-
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/index\.mjs\s+[\d.]+ KiB\s+\(\s*[\d.]+ KiB gzip\)/);
-      expect(result.stdout).toContain('Lambda: handler index.handler, runtime nodejs22.x');
-      expect(readdirSync(outdir).sort()).toEqual(['chunks', 'index.mjs', 'index.mjs.map']);
-    });
-
-    it('fails with the compile error on one line (exit 1), and on a missing file (exit 2)', async () => {
-      const outdir = mkdtempSync(join(tmpdir(), 'gantry-cli-build-'));
-      made.push(outdir);
-
-      const broken = await gantry(['build', fixture('broken.ts'), '--outdir', outdir]);
-      const missing = await gantry(['build', 'nope.ts', '--outdir', outdir]);
-
-      expect(broken.code).toBe(1);
-      expectOneLine(
-        broken.stderr,
-        /^gantry build: Cannot bundle .*broken\.ts: .*Unexpected end of file/,
-      );
-      expect(missing.code).toBe(2);
-      expectOneLine(missing.stderr, /^gantry build: no such file: /);
-    });
   });
 
   describe('new', () => {
@@ -357,17 +189,34 @@ describe('gantry', () => {
     });
   });
 
-  it('runs as an executable: bin.ts bundled, exit codes and stdout as in-process', () => {
-    const ran = spawnSync(
-      process.execPath,
-      [join(root, 'scripts/gantry.mjs'), 'routes', 'nope.ts'],
-      {
+  describe('as an executable (cli/bin.ts bundled by scripts/gantry.mjs)', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'scripts/gantry.mjs'), ...args], {
         cwd: root,
         encoding: 'utf8',
-      },
-    );
+        // The child decides the log format, whatever the test run has set.
+        env: { ...process.env, POWERTOOLS_DEV: undefined, GANTRY_DEBUG: undefined },
+      });
 
-    expect(ran.status).toBe(2);
-    expectOneLine(ran.stderr, /^gantry routes: no such file: /);
+    it('prints the result alone on stdout, the logs on stderr, and exits 0', () => {
+      const ran = run('invoke', 'examples/items/handler.ts', '--path', '/items', '--raw');
+
+      expect(ran.status).toBe(0);
+      expect(ran.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(JSON.parse(ran.stdout)).toMatchObject({ statusCode: 200, body: '{"items":[]}' });
+      // POWERTOOLS_DEV=true: pretty-printed log lines.
+      expect(ran.stderr).toMatch(/^\s+"message": "request completed",$/m);
+    });
+
+    it('exits 1 with --fail on a 5xx, and 2 on a missing file, in one line', () => {
+      const failing = run('invoke', fixture('plain-handler.ts'), '--fail');
+      const missing = run('routes', 'nope.ts');
+
+      expect(failing.status).toBe(1);
+      expect(JSON.parse(failing.stdout)).toEqual({ statusCode: 503, body: 'down' });
+      expect(missing.status).toBe(2);
+      expect(missing.stdout).toBe('');
+      expectOneLine(missing.stderr, /^gantry routes: no such file: .*nope\.ts$/);
+    });
   });
 });
