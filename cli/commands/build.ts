@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadEsbuild } from '../../runtime/dev/esbuild-options.js';
-import { formattedErrorLine } from '../build-failure.js';
+import { buildErrorLine, type EsbuildMessage } from '../build-failure.js';
 import { CliError, type Command, EXIT } from '../command.js';
 
 /** `gantry build`. */
@@ -45,7 +45,7 @@ export const build: Command = {
     try {
       bundleHandler(entry, outdir);
     } catch (error) {
-      throw new CliError(bundleFailure((error as Error).message, cwd), EXIT.failed);
+      throw new CliError(bundleFailure(error as Error, cwd), EXIT.failed);
     }
     stdout.write(`Built ${shown(entry, cwd)} into ${shown(outdir, cwd)}:\n`);
     stdout.write(sizeTable(outdir));
@@ -55,10 +55,11 @@ export const build: Command = {
 };
 
 /** One line: esbuild's first error as `file:line:col: text`, or the first line of the message. */
-function bundleFailure(message: string, cwd: string): string {
-  const compile = formattedErrorLine(message, cwd);
-  if (compile !== undefined) return compile;
-  return message.split('\n')[0] ?? message;
+function bundleFailure(error: Error, cwd: string): string {
+  const errors = (error.cause as { errors?: EsbuildMessage[] } | undefined)?.errors;
+  // esbuild names files relative to the directory it ran in: this process's.
+  if (errors?.length) return buildErrorLine(errors, cwd, process.cwd());
+  return error.message.split('\n')[0] ?? error.message;
 }
 
 /** Each file written, minified and gzipped sizes, sorted by name. */

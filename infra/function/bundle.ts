@@ -80,7 +80,8 @@ export function bundleHandler(entry: string, outdir: string): string {
     const errors = (error as { errors?: Message[] }).errors;
     if (!errors?.length) throw error;
     const text = formatMessagesSync(errors, { kind: 'error', color: false }).join('\n');
-    throw new Error(`Cannot bundle ${entry}:\n${text}`);
+    // esbuild's own failure stays as the cause: its messages, structured, for tools to read.
+    throw new Error(`Cannot bundle ${entry}:\n${text}`, { cause: error });
   }
   return dir;
 }

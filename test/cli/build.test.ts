@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildErrorLine, formattedErrorLine } from '../../cli/build-failure.js';
+import { buildErrorLine } from '../../cli/build-failure.js';
 import { captureOutput } from '../support/output.js';
 import { expectOneLine, fixture, gantry } from './support.js';
 
@@ -92,25 +92,5 @@ describe('build errors on one line', () => {
       'No entry (and 1 more errors)',
     );
     expect(buildErrorLine([], '/p')).toBe('build failed');
-  });
-
-  it("reads esbuild's formatted text back", () => {
-    const text = [
-      'Cannot bundle /p/src/a.ts:',
-      '✘ [ERROR] Expected ";" but found "x"',
-      '',
-      '    src/a.ts:2:10:',
-      '      2 │ const a = 1 x',
-      '        ╵           ^',
-      '',
-      '✘ [ERROR] Could not resolve "nope"',
-      '',
-    ].join('\n');
-
-    expect(formattedErrorLine(text, '/p', '/p')).toBe(
-      'src/a.ts:2:11: Expected ";" but found "x" (and 1 more errors)',
-    );
-    expect(formattedErrorLine('✘ [ERROR] Something global\n', '/p')).toBe('Something global');
-    expect(formattedErrorLine('not an esbuild error', '/p')).toBeUndefined();
   });
 });

@@ -162,5 +162,15 @@ describe('bundleHandler', () => {
 
     // Assert
     expect(build).toThrow(/Unexpected end of file/);
+    const failure = (() => {
+      try {
+        build();
+      } catch (error) {
+        return error as Error;
+      }
+    })();
+    expect(failure?.cause).toMatchObject({
+      errors: [{ text: 'Unexpected end of file', location: { line: 1 } }],
+    });
   });
 });
